@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { DomainError } from '../../domain/errors.ts';
+import type { ImportResult } from '../../service/imports/import-file.ts';
+import { importLedger } from '../../service/imports/import-ledger.ts';
+import { importPartners } from '../../service/imports/import-partners.ts';
+import { importSanctions } from '../../service/imports/import-sanctions.ts';
+import { onePositional, parseCommandArgs } from '../args.ts';
+import type { CliContext } from '../cli-context.ts';
+import type { Command } from '../command.ts';
+
+export async function readInputFile(path: string): Promise<{ name: string; text: string }> {
+  try {
+    return { name: basename(path), text: await readFile(path, 'utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DomainError('input.file_unreadable', code === 'ENOENT' ? `No file at ${path}` : `Cannot read ${path} (${code ?? 'error'})`);
+  }
+}
+
+function importCommand(kind: 'partners' | 'ledger' | 'sanctions', run: (ctx: CliContext, file: { name: string; text: string }) => Promise<ImportResult>): Command {
+  const usage = `import ${kind} FILE.csv [--json]`;
+  return {
+    name: `import ${kind}`,
+    usage,
+    summary: `import ${kind} from a CSV file (all or nothing; the same file twice changes nothing)`,
+    async run(ctx, args) {
+      const { positionals } = parseCommandArgs(args, {}, usage);
+      const result = await run(ctx, await readInputFile(onePositional(positionals, 'FILE.csv', usage)));
+      const text = result.imported
+        ? `Imported ${result.file}: ${result.rows} rows, ${result.changed} changed`
+        : `${result.file} was imported before; nothing changed`;
+      return { json: result, text };
+    },
+  };
+}
+
+const deps = (ctx: CliContext) => ({ db: ctx.database.db, clock: ctx.clock, actor: ctx.actor, policies: ctx.policies });
+
+export const importCommands: Command[] = [
+  importCommand('partners', (ctx, f) => importPartners(deps(ctx), f)),
+  importCommand('ledger', (ctx, f) => importLedger(deps(ctx), f)),
+  importCommand('sanctions', (ctx, f) => importSanctions(deps(ctx), f)),
+];

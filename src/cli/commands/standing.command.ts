@@ -1,0 +1,48 @@
+import { formatAmount } from '../../domain/money.ts';
+import { restrictionsToJson } from '../../service/rules/decision-json.ts';
+import { partnerStanding } from '../../service/rules/partner-standing.ts';
+import { parseCommandArgs, requireOption } from '../args.ts';
+import type { Command } from '../command.ts';
+
+const usage = 'standing --partner ID [--on DATE] [--json]';
+
+export const standingCommand: Command = {
+  name: 'standing',
+  usage,
+  summary: 'valid sanctions, restrictions in force, balances and what a partner owes',
+  async run(ctx, args) {
+    const { values } = parseCommandArgs(args, { partner: { type: 'string' }, on: { type: 'string' } }, usage);
+    const s = await partnerStanding(
+      { db: ctx.database.db, policies: ctx.policies, clock: ctx.clock },
+      { partnerId: requireOption(values.partner, '--partner', usage), on: values.on },
+    );
+    const valid = (cls: 1 | 2 | 3) =>
+      s.valid[cls].map((v) => ({ case_id: v.caseId, item_id: v.itemId, notice_date: v.noticeDate, valid_until: v.validUntil, amount: formatAmount(v.amount) }));
+    const json = {
+      partner: { id: s.partner.id, name: s.partner.name, status: s.partner.status, categories: s.partner.categories, contacts: s.partner.contacts },
+      on: s.on,
+      policy_version: s.policyVersion,
+      valid_sanctions: { class1: valid(1), class2: valid(2), class3: valid(3) },
+      next_sanction: Object.fromEntries(([1, 2, 3] as const).map((c) => [`class${c}`, { final_class: s.next[c].finalClass, amount: formatAmount(s.next[c].amount) }])),
+      restrictions: restrictionsToJson(s.restrictions),
+      balances: {
+        deposit: formatAmount(s.balances.deposit),
+        prepayment: formatAmount(s.balances.prepayment),
+        service_fee_unpaid: formatAmount(s.balances.serviceFeeUnpaid),
+        service_fees_paid_this_fiscal_year: formatAmount(s.balances.serviceFeesPaidThisFiscalYear),
+      },
+      owed: s.owed.map((o) => ({ case_id: o.caseId, due_date: o.dueDate, outstanding: formatAmount(o.outstanding), late_fee: formatAmount(o.lateFee) })),
+      amount_owed: formatAmount(s.totalOwed),
+      late_fees_owed: formatAmount(s.totalLateFees),
+    };
+    const text = [
+      `${s.partner.name} (${s.partner.id}), ${s.partner.status}, on ${s.on} under ${s.policyVersion}`,
+      `Valid sanctions: class 1 ×${s.valid[1].length}, class 2 ×${s.valid[2].length}, class 3 ×${s.valid[3].length}`,
+      `Next class-2 violation: class ${s.next[2].finalClass}, CNY ${formatAmount(s.next[2].amount)}; next class-3: class ${s.next[3].finalClass}, CNY ${formatAmount(s.next[3].amount)}`,
+      `Restrictions: ${s.restrictions.length === 0 ? 'none' : s.restrictions.map((r) => `${r.kind} until ${r.until ?? 'paid'}`).join(', ')}`,
+      `Balances: deposit ${json.balances.deposit}, prepayment ${json.balances.prepayment}, unpaid service fees ${json.balances.service_fee_unpaid}`,
+      `Owed: CNY ${json.amount_owed} + late fees CNY ${json.late_fees_owed}`,
+    ].join('\n');
+    return { json, text };
+  },
+};

@@ -1,0 +1,90 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import { DomainError } from './errors.ts';
+
+dayjs.extend(utc);
+
+/**
+ * A calendar day in Asia/Shanghai, as `YYYY-MM-DD`. Days are strings so that
+ * no process time zone can shift them (R-FY: all dates are Asia/Shanghai).
+ * Arithmetic runs in UTC, where a day is always 24 hours.
+ */
+export type LocalDate = string;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Shanghai has had no daylight saving since 1991: a fixed offset is exact. */
+export const SHANGHAI_OFFSET = '+08:00';
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+export function isLocalDate(s: string): boolean {
+  if (!ISO_DAY.test(s)) return false;
+  const d = dayjs.utc(s, 'YYYY-MM-DD');
+  return d.isValid() && d.format('YYYY-MM-DD') === s;
+}
+
+export function parseLocalDate(s: string, field = 'date'): LocalDate {
+  if (!isLocalDate(s)) {
+    throw new DomainError('input.bad_date', `${field} must be a real date written YYYY-MM-DD, got "${s}"`);
+  }
+  return s;
+}
+
+export function addDays(d: LocalDate, n: number): LocalDate {
+  return dayjs.utc(d).add(n, 'day').format('YYYY-MM-DD');
+}
+
+/** Calendar months; the 31st becomes the month's last day (2026-01-31 + 1 month = 2026-02-28). */
+export function addMonths(d: LocalDate, n: number): LocalDate {
+  return dayjs.utc(d).add(n, 'month').format('YYYY-MM-DD');
+}
+
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return dayjs.utc(to).diff(dayjs.utc(from), 'day');
+}
+
+export function yearOf(d: LocalDate): number {
+  return Number(d.slice(0, 4));
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(d: LocalDate): number {
+  return dayjs.utc(d).day();
+}
+
+/** The Shanghai calendar day of an instant. */
+export function shanghaiDateOf(instant: Date): LocalDate {
+  return dayjs.utc(instant.getTime() + SHANGHAI_OFFSET_MS).format('YYYY-MM-DD');
+}
+
+/** 23:59:59 Shanghai time of a day, as an instant (R-WORKDAY deadlines). */
+export function endOfShanghaiDay(d: LocalDate): Date {
+  return new Date(`${d}T23:59:59${SHANGHAI_OFFSET}`);
+}
+
+export function startOfShanghaiDay(d: LocalDate): Date {
+  return new Date(`${d}T00:00:00${SHANGHAI_OFFSET}`);
+}
+
+/** An instant written in Shanghai time with its offset, e.g. 2025-10-11T23:59:59+08:00. */
+export function formatShanghai(instant: Date): string {
+  return `${dayjs.utc(instant.getTime() + SHANGHAI_OFFSET_MS).format('YYYY-MM-DDTHH:mm:ss')}${SHANGHAI_OFFSET}`;
+}
+
+/**
+ * R-FY: the fiscal year runs 1 April – 31 March and is named by the year in
+ * which it ends (FY22 = 2021-04-01 … 2022-03-31).
+ */
+export function fiscalYearOf(d: LocalDate): { name: string; start: LocalDate; end: LocalDate } {
+  const y = yearOf(d);
+  const endYear = d.slice(5) >= '04-01' ? y + 1 : y;
+  return {
+    name: `FY${String(endYear % 100).padStart(2, '0')}`,
+    start: `${endYear - 1}-04-01`,
+    end: `${endYear}-03-31`,
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * One error shape for the whole product: a stable code (`case.not_found`,
+ * `import.bad_rows`, ...) and a message for the person who caused it.
+ * Adapters map codes to what they show; nothing else is thrown on purpose.
+ */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

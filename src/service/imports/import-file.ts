@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/database.ts';
+import { imports } from '../../db/schema/index.ts';
+import { byLine, readCsvTable, type CsvRow, type CsvRowError } from '../../domain/csv/csv-table.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { appendAudit } from '../audit/audit-trail.ts';
+import type { Clock } from '../clock.ts';
+
+export type ImportKind = 'partners' | 'ledger' | 'sanctions';
+
+export interface ImportFile {
+  name: string;
+  text: string;
+}
+
+export interface ImportDeps {
+  db: Db;
+  clock: Clock;
+  actor: string;
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  file: string;
+  rows: number;
+  /** False when this exact file was imported before: nothing was written. */
+  imported: boolean;
+  /** Rows that changed something (new ledger entries, new or changed partners, new sanctions). */
+  changed: number;
+  details?: Record<string, unknown>;
+}
+
+/** The whole file is refused: every bad row with its line and reason. */
+export function badRows(file: string, errors: CsvRowError[]): DomainError {
+  const sorted = byLine(errors);
+  return new DomainError('import.bad_rows', `${file}: ${sorted.length} bad row(s); nothing was imported`, { errors: sorted });
+}
+
+export function readImportTable(file: ImportFile, header: readonly string[]): { rows: CsvRow[]; errors: CsvRowError[] } {
+  const table = readCsvTable(file.text, header);
+  if (!table.ok) throw badRows(file.name, table.errors);
+  return { rows: table.rows, errors: table.errors };
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Runs `write` in one transaction unless this exact file (by SHA-256) was
+ * imported before, and records the file and an audit event with it.
+ */
+export async function importOnce(
+  deps: ImportDeps,
+  kind: ImportKind,
+  file: ImportFile,
+  rowCount: number,
+  write: (tx: Tx) => Promise<{ changed: number; details?: Record<string, unknown> }>,
+): Promise<ImportResult> {
+  const digest = sha256(file.text);
+  return deps.db.transaction(async (tx) => {
+    const [seen] = await tx.select({ id: imports.id }).from(imports).where(and(eq(imports.kind, kind), eq(imports.fileSha256, digest)));
+    if (seen) return { kind, file: file.name, rows: rowCount, imported: false, changed: 0 };
+    const { changed, details } = await write(tx);
+    await tx.insert(imports).values({ kind, fileSha256: digest, fileName: file.name, rowCount, actor: deps.actor });
+    await appendAudit(tx, {
+      actor: deps.actor,
+      action: `import.${kind}`,
+      subject: file.name,
+      payload: { sha256: digest, rows: rowCount, changed, ...(details ?? {}) },
+      at: deps.clock.now(),
+    });
+    return { kind, file: file.name, rows: rowCount, imported: true, changed, ...(details ? { details } : {}) };
+  });
+}

@@ -1,0 +1,81 @@
+import { inArray, sql } from 'drizzle-orm';
+import { contacts, partnerCategories, partnerCategoryKinds, partners, type PartnerCategoryKind } from '../../db/schema/index.ts';
+import type { CsvRowError } from '../../domain/csv/csv-table.ts';
+import { badRows, importOnce, readImportTable, type ImportDeps, type ImportFile, type ImportResult } from './import-file.ts';
+
+export const PARTNERS_HEADER = ['partner_id', 'name', 'category', 'level', 'contact_slack_ids'] as const;
+const PARTNER_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+/** Slack user ids: U… or W… (Enterprise Grid). */
+const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
+
+interface PartnerImport {
+  id: string;
+  name: string;
+  firstLine: number;
+  categories: Map<PartnerCategoryKind, string>;
+  contacts: Set<string>;
+}
+
+/**
+ * `partner_id,name,category,level,contact_slack_ids`, one row per category a
+ * partner holds (R-CAT). The file is the truth for each partner it names:
+ * its name, categories with levels, and contacts are set to the file's.
+ */
+export async function importPartners(deps: ImportDeps, file: ImportFile): Promise<ImportResult> {
+  const { rows, errors } = readImportTable(file, PARTNERS_HEADER);
+  const byId = new Map<string, PartnerImport>();
+  for (const { line, cells } of rows) {
+    const why = partnerRowErrors(cells, byId.get(cells.partner_id!));
+    if (why.length > 0) {
+      errors.push({ line, reason: why.join('; ') } satisfies CsvRowError);
+      continue;
+    }
+    const p = byId.get(cells.partner_id!) ?? { id: cells.partner_id!, name: cells.name!, firstLine: line, categories: new Map(), contacts: new Set<string>() };
+    p.categories.set(cells.category as PartnerCategoryKind, cells.level!);
+    for (const c of splitContacts(cells.contact_slack_ids!)) p.contacts.add(c);
+    byId.set(p.id, p);
+  }
+  if (errors.length > 0) throw badRows(file.name, errors);
+  const list = [...byId.values()];
+  return importOnce(deps, 'partners', file, rows.length, async (tx) => {
+    const ids = list.map((p) => p.id);
+    const before = await tx.select({ id: partners.id }).from(partners).where(inArray(partners.id, ids));
+    await tx
+      .insert(partners)
+      .values(list.map((p) => ({ id: p.id, name: p.name })))
+      .onConflictDoUpdate({ target: partners.id, set: { name: sqlExcluded('name'), updatedAt: deps.clock.now() } });
+    await tx.delete(partnerCategories).where(inArray(partnerCategories.partnerId, ids));
+    await tx.insert(partnerCategories).values(list.flatMap((p) => [...p.categories].map(([category, level]) => ({ partnerId: p.id, category, level }))));
+    await tx.delete(contacts).where(inArray(contacts.partnerId, ids));
+    const contactRows = list.flatMap((p) => [...p.contacts].map((userId) => ({ partnerId: p.id, platform: 'slack', userId })));
+    if (contactRows.length > 0) await tx.insert(contacts).values(contactRows);
+    return { changed: list.length, details: { partners: ids.length, new: ids.length - before.length } };
+  });
+}
+
+function partnerRowErrors(cells: Record<string, string>, seen: PartnerImport | undefined): string[] {
+  const why: string[] = [];
+  if (!PARTNER_ID.test(cells.partner_id!)) why.push(`partner_id "${cells.partner_id}" must be letters, digits, "_", "-" or "." (at most 64)`);
+  if (!cells.name) why.push('name is empty');
+  else if (seen && seen.name !== cells.name) why.push(`name "${cells.name}" differs from "${seen.name}" on line ${seen.firstLine} for the same partner`);
+  if (!(partnerCategoryKinds as readonly string[]).includes(cells.category!)) {
+    why.push(`category "${cells.category}" must be one of ${partnerCategoryKinds.join(', ')}`);
+  } else if (seen?.categories.has(cells.category as PartnerCategoryKind)) {
+    why.push(`category ${cells.category} is listed twice for ${cells.partner_id}`);
+  }
+  if (!cells.level) why.push('level is empty');
+  const bad = splitContacts(cells.contact_slack_ids!).filter((c) => !SLACK_USER.test(c));
+  if (bad.length > 0) why.push(`contact_slack_ids ${bad.map((b) => `"${b}"`).join(', ')} are not Slack user ids like U0123ABCD (separate several with ";")`);
+  return why;
+}
+
+function splitContacts(text: string): string[] {
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function sqlExcluded(column: string) {
+  return sql.raw(`excluded.${column}`);
+}

@@ -1,0 +1,24 @@
+import type { Deduction } from '../../domain/collection/deduction.ts';
+import { formatAmount } from '../../domain/money.ts';
+import type { Restriction } from '../../domain/restrictions/restriction.ts';
+import type { SanctionStep } from '../../domain/sanctions/judge-sanction.ts';
+
+/** The wire form of a decision's parts: snake_case, amounts as 2-decimal strings. */
+export function stepsToJson(steps: SanctionStep[]) {
+  return steps.map((s) => ({
+    rule: s.rule,
+    from_class: s.fromClass,
+    to_class: s.toClass,
+    counted: s.counted,
+    amount: s.amount === null ? null : formatAmount(s.amount),
+    reason: s.reason,
+  }));
+}
+
+export function restrictionsToJson(list: Restriction[]) {
+  return list.map((r) => ({ kind: r.kind, from: r.from, until: r.until, rule: r.rule }));
+}
+
+export function deductionToJson(d: Deduction) {
+  return { deposit: formatAmount(d.deposit), prepayment: formatAmount(d.prepayment), service_fee: formatAmount(d.serviceFee), owed: formatAmount(d.owed) };
+}

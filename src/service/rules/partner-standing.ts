@@ -1,0 +1,102 @@
+import type { ViolationClass } from '../../domain/catalog/catalog-item.ts';
+import { lateFee } from '../../domain/collection/late-fee.ts';
+import { addDays, addMonths, parseLocalDate, type LocalDate } from '../../domain/dates.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { money, sumMoney, type Money } from '../../domain/money.ts';
+import { policyInForce } from '../../domain/policy/choose-policy.ts';
+import { restrictionsInForce, type Restriction } from '../../domain/restrictions/restriction.ts';
+import { judgeSanction } from '../../domain/sanctions/judge-sanction.ts';
+import type { LedgerSummary } from '../../domain/sanctions/ledger-summary.ts';
+import { validSanctions } from '../../domain/sanctions/sanction-history.ts';
+import { ledgerSummary, penaltyAccounts } from '../../db/repositories/ledger.repository.ts';
+import { partnerProfile, type PartnerProfile } from '../../db/repositories/partners.repository.ts';
+import { restrictionsOf } from '../../db/repositories/restrictions.repository.ts';
+import { sanctionHistory, sanctionsOfPartner } from '../../db/repositories/sanctions.repository.ts';
+import { today } from '../clock.ts';
+import type { RulesDeps } from './rules-deps.ts';
+
+export interface ValidSanction {
+  caseId: string;
+  itemId: string;
+  noticeDate: LocalDate;
+  /** The first day it no longer counts (R-P2/R-P3 window). */
+  validUntil: LocalDate;
+  amount: Money;
+}
+
+export interface OwedPenalty {
+  caseId: string;
+  dueDate: LocalDate;
+  outstanding: Money;
+  /** Accrued and not yet paid (R-LATE). */
+  lateFee: Money;
+}
+
+export interface Standing {
+  partner: PartnerProfile;
+  on: LocalDate;
+  policyVersion: string;
+  valid: Record<ViolationClass, ValidSanction[]>;
+  /** What one more violation of each class would cost today, before any termination. */
+  next: Record<ViolationClass, { finalClass: ViolationClass; amount: Money }>;
+  restrictions: Restriction[];
+  balances: LedgerSummary;
+  owed: OwedPenalty[];
+  totalOwed: Money;
+  totalLateFees: Money;
+}
+
+/** Where a partner stands on a day: valid sanctions, restrictions in force, balances, what is owed. */
+export async function partnerStanding(deps: RulesDeps, input: { partnerId: string; on?: string }): Promise<Standing> {
+  const on = input.on === undefined ? today(deps.clock) : parseLocalDate(input.on, '--on');
+  const partner = await partnerProfile(deps.db, input.partnerId);
+  if (!partner) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`);
+  const policy = policyInForce(deps.policies, on);
+  const p = policy.params;
+  const [history, rows, ledger, stored, accounts] = await Promise.all([
+    sanctionHistory(deps.db, partner.id, addMonths(on, -Math.max(p.class2.validityMonths, p.class3.validityMonths, p.restrictionMonths[1])), on),
+    sanctionsOfPartner(deps.db, partner.id),
+    ledgerSummary(deps.db, partner.id, on),
+    restrictionsOf(deps.db, partner.id),
+    penaltyAccounts(deps.db, partner.id, on),
+  ]);
+  const byCase = new Map(rows.map((r) => [r.caseId, r]));
+  const months: Record<ViolationClass, number> = { 1: p.restrictionMonths[1], 2: p.class2.validityMonths, 3: p.class3.validityMonths };
+  const valid = {} as Record<ViolationClass, ValidSanction[]>;
+  for (const cls of [1, 2, 3] as const) {
+    valid[cls] = validSanctions(history, cls, on, months[cls]).map((s) => ({
+      caseId: s.caseId,
+      itemId: byCase.get(s.caseId)?.itemId ?? '',
+      noticeDate: s.noticeDate,
+      validUntil: addMonths(s.noticeDate, months[cls]),
+      amount: money(byCase.get(s.caseId)?.amount ?? '0'),
+    }));
+  }
+  const next = {} as Standing['next'];
+  for (const cls of [1, 2, 3] as const) {
+    const item = policy.catalog.find((i) => i.class === cls)!;
+    const d = judgeSanction(policy, history, ledger, { caseId: '(next)', item, noticeDate: on, determinationDate: on, terminate: false });
+    next[cls] = { finalClass: d.finalClass, amount: d.amount };
+  }
+  const owed = accounts
+    .map((a) => {
+      const r = lateFee(a.amount.minus(a.deducted), a.noticeDate, a.payments, on, p);
+      return { caseId: a.caseId, dueDate: r.dueDate, outstanding: r.outstanding, lateFee: r.lateFeeOutstanding };
+    })
+    .filter((o) => o.outstanding.greaterThan(0) || o.lateFee.greaterThan(0));
+  const lateRestrictions: Restriction[] = owed
+    .filter((o) => o.dueDate < on)
+    .map((o) => ({ kind: 'late_payment', from: addDays(o.dueDate, 1), until: null, rule: `R-LATE ${o.caseId}` }));
+  return {
+    partner,
+    on,
+    policyVersion: policy.id,
+    valid,
+    next,
+    restrictions: restrictionsInForce([...stored, ...lateRestrictions], on),
+    balances: ledger,
+    owed,
+    totalOwed: sumMoney(owed.map((o) => o.outstanding)),
+    totalLateFees: sumMoney(owed.map((o) => o.lateFee)),
+  };
+}
