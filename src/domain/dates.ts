@@ -88,3 +88,13 @@ export function fiscalYearOf(d: LocalDate): { name: string; start: LocalDate; en
     end: `${endYear}-03-31`,
   };
 }
+
+/** A wall-clock time on a Shanghai day, as an instant (reminders go out at 09:00). */
+export function atShanghai(d: LocalDate, hhmm: string): Date {
+  return new Date(`${d}T${hhmm}:00${SHANGHAI_OFFSET}`);
+}
+
+/** The Shanghai wall-clock time of an instant, `HH:mm`. */
+export function shanghaiTimeOf(instant: Date): string {
+  return dayjs.utc(instant.getTime() + SHANGHAI_OFFSET_MS).format('HH:mm');
+}

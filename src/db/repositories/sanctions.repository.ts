@@ -1,4 +1,4 @@
-import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ViolationClass } from '../../domain/catalog/catalog-item.ts';
 import type { LocalDate } from '../../domain/dates.ts';
@@ -55,4 +55,15 @@ export async function latestCaseNotice(db: Db, partnerId: string): Promise<Local
     .from(sanctions)
     .where(and(eq(sanctions.partnerId, partnerId), eq(sanctions.source, 'case')));
   return row?.latest ?? null;
+}
+
+/** The partner's sanction with the latest notice day (the last by case id on that day), of any source. */
+export async function latestSanction(db: Db, partnerId: string): Promise<{ caseId: string; noticeDate: LocalDate } | null> {
+  const [row] = await db
+    .select({ caseId: sanctions.caseId, noticeDate: sanctions.noticeDate })
+    .from(sanctions)
+    .where(eq(sanctions.partnerId, partnerId))
+    .orderBy(desc(sanctions.noticeDate), desc(sanctions.caseId))
+    .limit(1);
+  return row ?? null;
 }

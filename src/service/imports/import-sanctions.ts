@@ -3,7 +3,7 @@ import type { Tx } from '../../db/database.ts';
 import { ledgerSummary } from '../../db/repositories/ledger.repository.ts';
 import { existingPartnerIds } from '../../db/repositories/partners.repository.ts';
 import { insertRestrictions } from '../../db/repositories/restrictions.repository.ts';
-import { findSanctions, latestCaseNotice, sanctionHistory } from '../../db/repositories/sanctions.repository.ts';
+import { findSanctions, latestCaseNotice, latestSanction, sanctionHistory } from '../../db/repositories/sanctions.repository.ts';
 import { partners, sanctions } from '../../db/schema/index.ts';
 import type { CsvRowError } from '../../domain/csv/csv-table.ts';
 import { isLocalDate, type LocalDate } from '../../domain/dates.ts';
@@ -85,6 +85,19 @@ async function replayForPartner(tx: Tx, policies: readonly PolicyVersion[], part
     return tooEarly.map((r) => ({
       line: r.line,
       reason: `notice_date ${r.noticeDate} is before ${latestIssued}, when this bot issued a sanction to ${partnerId}; importing it would change an issued decision`,
+    }));
+  }
+  // R-CASCADE: history is replayed forward. A row noticed before a sanction
+  // already on record would change that sanction's rank and consumption, which
+  // a forward replay cannot redo, so it is refused rather than judged wrongly.
+  const latest = await latestSanction(tx, partnerId);
+  const behind = latest ? list.filter((r) => r.noticeDate < latest.noticeDate) : [];
+  if (latest && behind.length > 0) {
+    return behind.map((r) => ({
+      line: r.line,
+      reason:
+        `notice_date ${r.noticeDate} is before ${latest.noticeDate}, the notice date of ${latest.caseId} already on record for ${partnerId}; ` +
+        'history is replayed in notice-date order, so import older sanctions before newer ones (or in the same file)',
     }));
   }
   const existing = await sanctionHistory(tx, partnerId, null);

@@ -2,6 +2,8 @@ import type { Deduction } from '../../domain/collection/deduction.ts';
 import { formatAmount } from '../../domain/money.ts';
 import type { Restriction } from '../../domain/restrictions/restriction.ts';
 import type { SanctionStep } from '../../domain/sanctions/judge-sanction.ts';
+import type { DecisionView } from '../../domain/notifications/notification.ts';
+import type { Judgement } from './judge-for-partner.ts';
 
 /** The wire form of a decision's parts: snake_case, amounts as 2-decimal strings. */
 export function stepsToJson(steps: SanctionStep[]) {
@@ -21,4 +23,21 @@ export function restrictionsToJson(list: Restriction[]) {
 
 export function deductionToJson(d: Deduction) {
   return { deposit: formatAmount(d.deposit), prepayment: formatAmount(d.prepayment), service_fee: formatAmount(d.serviceFee), owed: formatAmount(d.owed) };
+}
+
+/** The decision as messages and the case record carry it (a DecisionView). */
+export function decisionView(j: Judgement): DecisionView {
+  const d = j.decision;
+  return {
+    baseClass: d.baseClass,
+    finalClass: d.finalClass,
+    amount: formatAmount(d.amount),
+    terminated: d.terminated,
+    policyVersion: d.policyVersion,
+    policyNote: j.policyNote,
+    steps: stepsToJson(d.steps),
+    restrictions: restrictionsToJson(d.restrictions),
+    deduction: deductionToJson(j.deduction),
+    notes: d.notes,
+  };
 }

@@ -1,0 +1,47 @@
+import { redactSecrets } from '../src/config/database-config.ts';
+import { sections } from './sections/index.ts';
+import { benchContext } from './support/bench-context.ts';
+import { openBenchDatabase } from './support/bench-database.ts';
+import { peakRssMb, rssMb } from './support/measure.ts';
+import { renderReport, type Measurement } from './support/report.ts';
+
+/**
+ * `npm run bench`: builds a partner with 1,000 historical sanctions and
+ * 100,000 ledger rows on real PostgreSQL and prints what the issue targets.
+ * It reports; the tests assert behaviour. Exit 0 whatever the figures; only a
+ * bench that could not run exits 1. `--only NAME` runs the sections up to and
+ * including NAME.
+ */
+async function main(): Promise<number> {
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const bench = await openBenchDatabase(process.env);
+  const measurements: Measurement[] = [];
+  try {
+    log(`bench database: ${bench.label}`);
+    const ctx = await benchContext(bench.database);
+    log(`bench partner: ${ctx.partnerId}`);
+    for (const section of sections) {
+      log(`[${section.name}]`);
+      measurements.push(...(await section.run(ctx, log)));
+    }
+  } finally {
+    await bench.dispose();
+  }
+  measurements.push(
+    { section: 'process', name: 'RSS at the end', value: rssMb(), unit: 'MB' },
+    { section: 'process', name: 'peak RSS', value: peakRssMb(), unit: 'MB' },
+  );
+  log('');
+  log(renderReport(measurements));
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${redactSecrets(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,40 @@
+# shellcheck shell=bash
+# Source me: makes `node` on PATH at least Node 22 (pg-boss 12 needs >= 22.12),
+# installing it from the npm registry into ~/.local/node22 when missing.
+# Also defines ensure_node_modules, which runs `npm ci` when node_modules is
+# missing or older than the lock file.
+
+NODE22_PREFIX="${NODE22_PREFIX:-$HOME/.local/node22}"
+
+_node_major() {
+  local v
+  v="$(node -v 2>/dev/null)" || { echo 0; return 0; }
+  v="${v#v}"
+  echo "${v%%.*}"
+}
+
+if [ "$(_node_major)" -lt 22 ]; then
+  if [ ! -x "$NODE22_PREFIX/bin/node" ]; then
+    echo "ensure-node: Node $(node -v 2>/dev/null || echo 'not found') is too old; installing Node 22 into $NODE22_PREFIX" >&2
+    # A plain `npm install -g node@22` fails here with EEXIST; a private prefix works.
+    npm install -g --no-fund --no-audit --prefix "$NODE22_PREFIX" node@22 >&2 || {
+      echo "ensure-node: could not install Node 22 (is npm on PATH?)" >&2
+      return 1 2>/dev/null || exit 1
+    }
+  fi
+  export PATH="$NODE22_PREFIX/bin:$PATH"
+  hash -r
+  if [ "$(_node_major)" -lt 22 ]; then
+    echo "ensure-node: still on Node $(node -v 2>/dev/null) after installing into $NODE22_PREFIX" >&2
+    return 1 2>/dev/null || exit 1
+  fi
+fi
+
+ensure_node_modules() {
+  if [ ! -f node_modules/.package-lock.json ] \
+    || [ package-lock.json -nt node_modules/.package-lock.json ] \
+    || [ package.json -nt node_modules/.package-lock.json ]; then
+    echo "ensure-node: installing dependencies (npm ci)" >&2
+    npm ci --no-fund --no-audit
+  fi
+}

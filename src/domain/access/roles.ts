@@ -1,0 +1,56 @@
+import { DomainError } from '../errors.ts';
+
+/**
+ * Staff roles granted with `cli roles grant`. A partner contact is not a
+ * role: it comes from the contacts the partners import names.
+ */
+export const staffRoles = ['officer', 'approver', 'finance', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export type Permission =
+  | 'case.report'
+  | 'case.notice'
+  | 'case.suspend'
+  | 'determination.propose'
+  | 'determination.decide'
+  | 'objection.answer'
+  | 'payment.record'
+  | 'admin.manage';
+
+const needs: Record<Permission, StaffRole> = {
+  'case.report': 'officer',
+  'case.notice': 'officer',
+  'case.suspend': 'officer',
+  'determination.propose': 'officer',
+  'determination.decide': 'approver',
+  'objection.answer': 'officer',
+  'payment.record': 'finance',
+  'admin.manage': 'admin',
+};
+
+const doing: Record<Permission, string> = {
+  'case.report': 'report a violation as staff',
+  'case.notice': 'send a notice',
+  'case.suspend': 'suspend incentive payouts',
+  'determination.propose': 'propose a determination',
+  'determination.decide': 'approve or reject a determination',
+  'objection.answer': 'answer an objection',
+  'payment.record': 'record a payment',
+  'admin.manage': 'manage roles, policy and the calendar',
+};
+
+export function roleFor(p: Permission): StaffRole {
+  return needs[p];
+}
+
+/** Every refusal names the missing role. */
+export function requireRole(held: ReadonlySet<StaffRole>, p: Permission, who: string): void {
+  const role = needs[p];
+  if (!held.has(role)) {
+    throw new DomainError('access.missing_role', `${who} needs the ${role} role to ${doing[p]}.`, { role, permission: p });
+  }
+}
+
+export function isStaffRole(s: string): s is StaffRole {
+  return (staffRoles as readonly string[]).includes(s);
+}

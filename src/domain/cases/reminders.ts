@@ -1,0 +1,35 @@
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
+import { addDays, atShanghai, shanghaiDateOf, shanghaiTimeOf, type LocalDate } from '../dates.ts';
+
+/** Reminders go out at the start of a working morning, Shanghai time. */
+export const REMINDER_TIME = '09:00';
+
+export interface Reminder<W extends string> {
+  when: W;
+  at: Date;
+}
+
+/** Reply and objection deadlines: one working day before, and the morning of the day (issue #4). */
+export function deadlineReminders(calendar: WorkingDayCalendar, dueDay: LocalDate): Reminder<'day_before' | 'due_today'>[] {
+  return [
+    { when: 'day_before', at: atShanghai(calendar.previousWorkingDay(dueDay), REMINDER_TIME) },
+    { when: 'due_today', at: atShanghai(dueDay, REMINDER_TIME) },
+  ];
+}
+
+/** Payment due (R-LATE): seven days before and on the day. */
+export function paymentReminders(dueDate: LocalDate): Reminder<'week_before' | 'due_today'>[] {
+  return [
+    { when: 'week_before', at: atShanghai(addDays(dueDate, -7), REMINDER_TIME) },
+    { when: 'due_today', at: atShanghai(dueDate, REMINDER_TIME) },
+  ];
+}
+
+/** An approval still waiting one working day after it was asked for. */
+export function approvalWaitingAt(calendar: WorkingDayCalendar, proposedAt: Date): Date {
+  const next = calendar.addWorkingDays(shanghaiDateOf(proposedAt), 1).day;
+  return atShanghai(next, shanghaiTimeOf(proposedAt));
+}
+
+/** Late fees are reported weekly while they accrue. */
+export const LATE_FEE_REMINDER_DAYS = 7;
