@@ -9,8 +9,7 @@ import { renderReport, type Measurement } from './support/report.ts';
  * `npm run bench`: builds a partner with 1,000 historical sanctions and
  * 100,000 ledger rows on real PostgreSQL and prints what the issue targets.
  * It reports; the tests assert behaviour. Exit 0 whatever the figures; only a
- * bench that could not run exits 1. `--only NAME` runs the sections up to and
- * including NAME.
+ * bench that could not run exits 1.
  */
 async function main(): Promise<number> {
   const log = (line: string) => process.stdout.write(`${line}\n`);

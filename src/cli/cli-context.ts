@@ -7,12 +7,21 @@ import type { PolicyVersion } from '../domain/policy/policy-version.ts';
 import { DomainError } from '../domain/errors.ts';
 import { systemClock, type Clock } from '../service/clock.ts';
 import { ensureReferenceData } from '../service/reference-data.ts';
+import { CalendarCache } from '../service/calendar/calendar-cache.ts';
+import type { CaseDeps } from '../service/cases/case-deps.ts';
+import { noJobScheduler } from '../service/jobs-port.ts';
 
 export interface CliContext {
   database: Database;
   policies: readonly PolicyVersion[];
   clock: Clock;
   actor: string;
+  /** The procedure's dependencies; the CLI has no job queue, so deadlines wait for `sweep`. */
+  cases: CaseDeps;
+}
+
+export function caseDepsFor(database: Database, policies: readonly PolicyVersion[], clock: Clock): CaseDeps {
+  return { db: database.db, policies, clock, calendar: new CalendarCache(), jobs: noJobScheduler };
 }
 
 /** Opens the configured database, brings it up to date, and loads the policy versions. */
@@ -27,7 +36,7 @@ export async function openCliContext(env: NodeJS.ProcessEnv, clock: Clock = syst
     await migrateDatabase(database);
     await ensureReferenceData(database.db, clock);
     const policies = await loadPolicyVersions(database.db);
-    return { database, policies, clock, actor: `cli:${env.VIOLATION_ACTOR ?? safeUser()}` };
+    return { database, policies, clock, actor: `cli:${env.VIOLATION_ACTOR ?? safeUser()}`, cases: caseDepsFor(database, policies, clock) };
   } catch (e) {
     await database.close();
     throw e;

@@ -3,6 +3,8 @@ import { isDomainError } from '../domain/errors.ts';
 import { openCliContext, type CliContext } from './cli-context.ts';
 import type { Command } from './command.ts';
 import { auditVerifyCommand } from './commands/audit.command.ts';
+import { casesCommands } from './commands/cases.command.ts';
+import { procedureCommands } from './commands/procedure.command.ts';
 import { calendarCommands } from './commands/calendar.command.ts';
 import { catalogCommand } from './commands/catalog.command.ts';
 import { deadlineCommand } from './commands/deadline.command.ts';
@@ -22,6 +24,8 @@ export const commands: Command[] = [
   lateFeeCommand,
   ...calendarCommands,
   auditVerifyCommand,
+  ...casesCommands,
+  ...procedureCommands,
 ];
 
 function helpText(): string {

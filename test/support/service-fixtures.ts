@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { CliContext } from '../../src/cli/cli-context.ts';
+import { caseDepsFor, type CliContext } from '../../src/cli/cli-context.ts';
 import type { CliIo } from '../../src/cli/main.ts';
 import type { Database, Db } from '../../src/db/database.ts';
 import { loadPolicyVersions } from '../../src/db/repositories/policy.repository.ts';
@@ -115,7 +115,7 @@ export function badRowsOf(e: DomainError): { line: number; reason: string }[] {
  * close is a no-op here.
  */
 export function cliOpener(w: ServiceWorld, actor = 'cli:test'): (env: NodeJS.ProcessEnv) => Promise<CliContext> {
-  return async () => ({ database: { ...w.database, close: async () => {} }, policies: w.policies, clock: w.clock, actor });
+  return async () => ({ database: { ...w.database, close: async () => {} }, policies: w.policies, clock: w.clock, actor, cases: caseDepsFor(w.database, w.policies, w.clock) });
 }
 
 export interface CapturedIo {

@@ -15,8 +15,11 @@ export const calendarCommands: Command[] = [
     async run(ctx, args) {
       const { positionals } = parseCommandArgs(args, {}, loadUsage);
       const file = await readInputFile(onePositional(positionals, 'FILE.csv', loadUsage));
-      const r = await loadCalendarFile({ db: ctx.database.db, clock: ctx.clock, actor: ctx.actor }, file);
-      return { json: { ok: true, years: r.years, days: r.days }, text: `Loaded ${r.years.join(', ')}: ${r.days} holiday and make-up days` };
+      const r = await loadCalendarFile({ db: ctx.database.db, clock: ctx.clock, actor: ctx.actor, calendar: ctx.cases.calendar }, file);
+      return {
+        json: { ok: true, years: r.years, days: r.days, deadlines_moved: r.moved, deadlines_settled: r.settled },
+        text: `Loaded ${r.years.join(', ')}: ${r.days} holiday and make-up days; ${r.settled} provisional deadline(s) settled, ${r.moved} moved later`,
+      };
     },
   },
   {

@@ -16,6 +16,8 @@ export const outbox = pgTable(
     payload: jsonb('payload').notNull(),
     status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** A worker holds the row until then while it calls the chat platform (no transaction open meanwhile). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true, mode: 'date' }),
     lastError: text('last_error'),
     /** Where it landed (channel, message ts), so it can be updated later. */
     result: jsonb('result'),

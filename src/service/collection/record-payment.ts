@@ -61,38 +61,49 @@ export async function recordPayment(deps: CaseDeps, input: PaymentInput): Promis
   const on = parseLocalDate(input.on, 'The payment date');
   if (on > today(deps.clock)) throw new DomainError('payment.date_in_future', `The payment date ${on} is in the future.`);
   if (!(await findPartner(deps.db, input.partnerId))) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`);
-  return runCommand(deps, { key: input.key, action: 'payment.record', actor: access.key }, async (tx) => {
-    const now = deps.clock.now();
-    const debts = await caseDebts(tx, deps, input.partnerId, on);
-    const total = sumMoney(debts.map((d) => d.outstanding.plus(d.lateFee)));
-    if (amount.greaterThan(total)) {
-      throw new DomainError('payment.exceeds_owed', `${input.partnerId} owes CNY ${formatAmount(total)} on ${on}; a payment of CNY ${formatAmount(amount)} is more than that.`);
-    }
-    let rest = money(amount);
-    const applied: PaymentResult['applied'] = [];
-    for (const d of debts) {
-      if (!rest.greaterThan(0)) break;
-      const owed = d.outstanding.plus(d.lateFee);
-      const part = minMoney(rest, owed);
-      rest = rest.minus(part);
-      await tx.insert(ledgerEntries).values({
-        partnerId: input.partnerId, entryDate: on, kind: 'penalty_payment', amount: formatAmount(part), entryKey: `pay:${input.key}:${d.caseId}`, caseId: d.caseId,
-        note: `payment recorded by ${access.key}`,
-      });
-      const owedAfter = owed.minus(part);
-      // The penalty's rest is settled before its late fee.
-      const outstandingAfter = d.outstanding.minus(part).isNegative() ? money(0) : d.outstanding.minus(part);
-      const closed = !owedAfter.greaterThan(0);
-      if (closed) await closePaidCase(tx, deps, d.caseId, now);
-      await notifyPartner({ tx, clock: deps.clock, jobs: deps.jobs }, input.partnerId, d.caseId, {
-        kind: 'payment_recorded', case: await caseView(tx, deps.policies, await lockCase(tx, d.caseId)), paid: formatAmount(part),
-        owed: formatAmount(outstandingAfter), lateFee: formatAmount(owedAfter.minus(outstandingAfter)),
-      });
-      applied.push({ caseId: d.caseId, amount: formatAmount(part), owedAfter: formatAmount(owedAfter), closed });
-    }
-    await appendAudit(tx, { actor: access.key, action: 'payment.recorded', subject: input.partnerId, payload: { amount: formatAmount(amount), on, applied }, at: now });
-    return { partnerId: input.partnerId, paid: formatAmount(amount), applied };
-  });
+  return runCommand(deps, { key: input.key, action: 'payment.record', actor: access.key }, (tx) =>
+    applyPayment(tx, deps, access.key, { partnerId: input.partnerId, amount, on, key: input.key }),
+  );
+}
+
+/** One payment inside the caller's transaction (a CSV of payments is all or nothing). */
+export async function applyPayment(
+  tx: Tx,
+  deps: CaseDeps,
+  actorKey: string,
+  input: { partnerId: string; amount: Money; on: LocalDate; key: string },
+): Promise<PaymentResult> {
+  const { amount, on } = input;
+  const now = deps.clock.now();
+  const debts = await caseDebts(tx, deps, input.partnerId, on);
+  const total = sumMoney(debts.map((d) => d.outstanding.plus(d.lateFee)));
+  if (amount.greaterThan(total)) {
+    throw new DomainError('payment.exceeds_owed', `${input.partnerId} owes CNY ${formatAmount(total)} on ${on}; a payment of CNY ${formatAmount(amount)} is more than that.`);
+  }
+  let rest = money(amount);
+  const applied: PaymentResult['applied'] = [];
+  for (const d of debts) {
+    if (!rest.greaterThan(0)) break;
+    const owed = d.outstanding.plus(d.lateFee);
+    const part = minMoney(rest, owed);
+    rest = rest.minus(part);
+    await tx.insert(ledgerEntries).values({
+      partnerId: input.partnerId, entryDate: on, kind: 'penalty_payment', amount: formatAmount(part), entryKey: `pay:${input.key}:${d.caseId}`, caseId: d.caseId,
+      note: `payment recorded by ${actorKey}`,
+    });
+    const owedAfter = owed.minus(part);
+    // The penalty's rest is settled before its late fee.
+    const outstandingAfter = d.outstanding.minus(part).isNegative() ? money(0) : d.outstanding.minus(part);
+    const closed = !owedAfter.greaterThan(0);
+    if (closed) await closePaidCase(tx, deps, d.caseId, now);
+    await notifyPartner({ tx, clock: deps.clock, jobs: deps.jobs }, input.partnerId, d.caseId, {
+      kind: 'payment_recorded', case: await caseView(tx, deps.policies, await lockCase(tx, d.caseId)), paid: formatAmount(part),
+      owed: formatAmount(outstandingAfter), lateFee: formatAmount(owedAfter.minus(outstandingAfter)),
+    });
+    applied.push({ caseId: d.caseId, amount: formatAmount(part), owedAfter: formatAmount(owedAfter), closed });
+  }
+  await appendAudit(tx, { actor: actorKey, action: 'payment.recorded', subject: input.partnerId, payload: { amount: formatAmount(amount), on, applied }, at: now });
+  return { partnerId: input.partnerId, paid: formatAmount(amount), applied };
 }
 
 /** Fully handled (R-SUSPEND, R-LATE): close, lift the suspension and the late-payment restriction. */

@@ -1,5 +1,5 @@
+import { insertLedgerEntries } from '../../db/repositories/ledger.repository.ts';
 import { existingPartnerIds } from '../../db/repositories/partners.repository.ts';
-import { ledgerEntries } from '../../db/schema/index.ts';
 import type { CsvRowError } from '../../domain/csv/csv-table.ts';
 import { isLocalDate, type LocalDate } from '../../domain/dates.ts';
 import { formatAmount, money } from '../../domain/money.ts';
@@ -10,7 +10,6 @@ export const LEDGER_HEADER = ['partner_id', 'date', 'kind', 'amount'] as const;
 /** R-LEDGER: the back-office figures that may be imported; deductions and payments come from cases. */
 export const IMPORTED_LEDGER_KINDS = ['deposit', 'prepayment', 'service_fee_paid', 'service_fee_unpaid'] as const;
 const AMOUNT = /^-?\d{1,14}(\.\d{1,2})?$/;
-const BATCH = 4000;
 
 interface LedgerRow {
   partnerId: string;
@@ -28,10 +27,13 @@ export async function importLedger(deps: ImportDeps, file: ImportFile): Promise<
   const { rows, errors } = readImportTable(file, LEDGER_HEADER);
   const known = await existingPartnerIds(deps.db, [...new Set(rows.map((r) => r.cells.partner_id!))]);
   const todayIs = today(deps.clock);
+  // A ledger export repeats a few hundred days over many rows: check each day once.
+  const realDays = new Map<string, boolean>();
+  const isRealDay = (d: string) => realDays.get(d) ?? realDays.set(d, isLocalDate(d)).get(d)!;
   const occurrences = new Map<string, number>();
   const entries: LedgerRow[] = [];
   for (const { line, cells } of rows) {
-    const why = ledgerRowErrors(cells, known, todayIs);
+    const why = ledgerRowErrors(cells, known, todayIs, isRealDay);
     if (why.length > 0) {
       errors.push({ line, reason: why.join('; ') } satisfies CsvRowError);
       continue;
@@ -49,21 +51,14 @@ export async function importLedger(deps: ImportDeps, file: ImportFile): Promise<
     });
   }
   if (errors.length > 0) throw badRows(file.name, errors);
-  return importOnce(deps, 'ledger', file, rows.length, async (tx) => {
-    let changed = 0;
-    for (let i = 0; i < entries.length; i += BATCH) {
-      const inserted = await tx.insert(ledgerEntries).values(entries.slice(i, i + BATCH)).onConflictDoNothing().returning({ id: ledgerEntries.id });
-      changed += inserted.length;
-    }
-    return { changed };
-  });
+  return importOnce(deps, 'ledger', file, rows.length, async (tx) => ({ changed: await insertLedgerEntries(tx, entries) }));
 }
 
-function ledgerRowErrors(cells: Record<string, string>, known: Set<string>, todayIs: LocalDate): string[] {
+function ledgerRowErrors(cells: Record<string, string>, known: Set<string>, todayIs: LocalDate, isRealDay: (d: string) => boolean): string[] {
   const why: string[] = [];
   if (!cells.partner_id) why.push('partner_id is empty');
   else if (!known.has(cells.partner_id)) why.push(`unknown partner "${cells.partner_id}" (import partners first)`);
-  if (!isLocalDate(cells.date!)) why.push(`date "${cells.date}" is not a real date written YYYY-MM-DD`);
+  if (!isRealDay(cells.date!)) why.push(`date "${cells.date}" is not a real date written YYYY-MM-DD`);
   else if (cells.date! > todayIs) why.push(`date ${cells.date} is in the future`);
   if (!(IMPORTED_LEDGER_KINDS as readonly string[]).includes(cells.kind!)) {
     why.push(`kind "${cells.kind}" must be one of ${IMPORTED_LEDGER_KINDS.join(', ')}`);

@@ -67,6 +67,17 @@ describeEachBackend('importing the ledger (R-LEDGER)', (getDb) => {
     expect(formatAmount((await ledgerSummary(w.db, 'P1', '2026-01-05')).serviceFeesPaidThisFiscalYear)).toBe('200.00');
   });
 
+  it('a file of more than ten thousand rows is written whole', async () => {
+    const w = await serviceWorld(getDb());
+    await givenPartner(w, 'P1');
+    const rows = Array.from({ length: 10_050 }, (_, i) => ['P1', '2026-01-05', 'service_fee_unpaid', `${i % 7}.${String(i % 100).padStart(2, '0')}`]);
+    const r = await importLedger(w.deps, ledgerCsv(rows));
+    expect(r).toMatchObject({ rows: 10_050, changed: 10_050 });
+    const [total] = await query<{ n: number; sum: string }>(w.db, sql`select count(*)::int as n, sum(amount)::text as sum from ledger_entries`);
+    const expected = rows.reduce((cents, row) => cents + Math.round(Number(row[3]) * 100), 0);
+    expect(total).toEqual({ n: 10_050, sum: (expected / 100).toFixed(2) });
+  });
+
   it('a file with several bad rows writes nothing and lists every bad row with its line and reason', async () => {
     const w = await serviceWorld(getDb());
     await givenPartner(w, 'P1');

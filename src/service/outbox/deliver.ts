@@ -1,0 +1,67 @@
+import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import { outbox, type OutboxRow } from '../../db/schema/index.ts';
+import type { Notification, Recipient } from '../../domain/notifications/notification.ts';
+import { redactSecrets } from '../../config/database-config.ts';
+import type { Clock } from '../clock.ts';
+import type { DeliveredMessage, Notifier } from './notifier.ts';
+
+export interface DeliveryDeps {
+  db: Db;
+  clock: Clock;
+  notifier: Notifier;
+}
+
+/** After this many failed attempts a row is kept as failed, with its error, for `cli outbox`. */
+export const MAX_ATTEMPTS = 6;
+const CLAIM_MS = 120_000;
+
+export class RetryLater extends Error {}
+
+export type DeliveryOutcome = 'delivered' | 'not_pending' | 'failed' | 'retry';
+
+/**
+ * Delivers one outbox row. The row is claimed first (no transaction stays
+ * open while the chat platform answers, which may take a Retry-After), then
+ * marked delivered, or its error kept. A retry is for the job queue to
+ * schedule with backoff; `throwOnRetry` lets it see one.
+ */
+export async function deliverOutboxMessage(deps: DeliveryDeps, id: number, opts: { throwOnRetry?: boolean } = {}): Promise<DeliveryOutcome> {
+  const now = deps.clock.now();
+  const [row] = await deps.db
+    .update(outbox)
+    .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS), attempts: sql`${outbox.attempts} + 1` })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'pending'), or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, now))))
+    .returning();
+  if (!row) return 'not_pending';
+  try {
+    const original = await originalOf(deps.db, row);
+    const result = await deps.notifier.deliver({ outboxId: row.id, recipient: row.recipient as Recipient, notification: row.payload as Notification, original });
+    await deps.db.update(outbox).set({ status: 'delivered', result, deliveredAt: deps.clock.now(), claimedUntil: null, lastError: null }).where(eq(outbox.id, row.id));
+    return 'delivered';
+  } catch (e) {
+    const error = redactSecrets(e instanceof Error ? e.message : String(e)).slice(0, 500);
+    const failed = row.attempts >= MAX_ATTEMPTS;
+    await deps.db.update(outbox).set({ status: failed ? 'failed' : 'pending', lastError: error, claimedUntil: null }).where(eq(outbox.id, row.id));
+    if (failed) return 'failed';
+    if (opts.throwOnRetry) throw new RetryLater(`outbox ${row.id}: ${error}`);
+    return 'retry';
+  }
+}
+
+/** An update edits the message its original row produced; until that is delivered, wait. */
+async function originalOf(db: Db, row: OutboxRow): Promise<DeliveredMessage | undefined> {
+  const r = row.recipient as Recipient;
+  if (r.type !== 'update') return undefined;
+  const [orig] = await db.select().from(outbox).where(eq(outbox.id, r.outboxId));
+  if (!orig?.result) throw new RetryLater(`the message to update (outbox ${r.outboxId}) is not delivered yet`);
+  return orig.result as DeliveredMessage;
+}
+
+/** Every pending row, oldest first: after an outage, or in place of a queue (`cli outbox deliver`). */
+export async function deliverPending(deps: DeliveryDeps, limit = 1000): Promise<Record<DeliveryOutcome, number>> {
+  const counts: Record<DeliveryOutcome, number> = { delivered: 0, not_pending: 0, failed: 0, retry: 0 };
+  const rows = await deps.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.status, 'pending')).orderBy(asc(outbox.id)).limit(limit);
+  for (const { id } of rows) counts[await deliverOutboxMessage(deps, id)]++;
+  return counts;
+}
