@@ -1,0 +1,54 @@
+/**
+ * The ids that tie rendered messages to the listeners that handle them.
+ * Every id here is registered by the app and declared by manifest.yml's
+ * interactivity (a test checks both).
+ */
+export const ACTIONS = {
+  /** Partner contact, on the suspected-violation DM. value: case id */
+  replyAccept: 'reply_accept',
+  /** Opens the dispute modal. value: case id */
+  replyDispute: 'reply_dispute',
+  /** Opens the objection modal, on the processing-notice DM. value: case id */
+  objectOpen: 'object_open',
+  /** Approver, on the approvals-channel message. value: determination id */
+  determinationApprove: 'determination_approve',
+  determinationReject: 'determination_reject',
+  /** Staff: open the determination modal for a case. value: case id */
+  determineOpen: 'determine_open',
+  /** Staff: open the objection-answer modal. value: case id */
+  answerOpen: 'answer_open',
+  /** Staff: send the notice of a partner's report. value: case id */
+  noticeSend: 'notice_send',
+  /** App Home: open the report modal. */
+  reportOpen: 'report_open',
+  /** App Home pagination. value: page number */
+  homePage: 'home_page',
+} as const;
+
+/** external_select / static_select action ids inside modals. */
+export const INPUTS = {
+  partner: 'partner_select',
+  item: 'item_select',
+  occurredOn: 'occurred_on',
+  facts: 'facts',
+  links: 'evidence_links',
+  files: 'evidence_files',
+  text: 'text',
+  established: 'established',
+  terminate: 'terminate',
+  reasons: 'reasons',
+  outcome: 'outcome',
+  suspend: 'suspend',
+} as const;
+
+export const VIEWS = {
+  report: 'report_submit',
+  dispute: 'dispute_submit',
+  objection: 'objection_submit',
+  determine: 'determine_submit',
+  answer: 'answer_submit',
+  reject: 'reject_submit',
+} as const;
+
+/** Slash commands, as declared in manifest.yml. */
+export const COMMANDS = { violation: '/violation', partner: '/partner' } as const;

@@ -1,0 +1,39 @@
+import i18next, { type i18n } from 'i18next';
+import { notificationsEn } from './messages/notifications.en.ts';
+import { notificationsZh } from './messages/notifications.zh-CN.ts';
+import { uiEn } from './messages/ui.en.ts';
+import { uiZh } from './messages/ui.zh-CN.ts';
+
+/** Every message and modal exists in these two languages (issue #4). */
+export const locales = ['zh-CN', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+/** A Slack locale (`zh-CN`, `zh-TW`, `en-US`, `en-GB`, …) mapped to ours; anything else → the default. */
+export function toLocale(slackLocale: string | undefined | null, fallback: Locale): Locale {
+  if (!slackLocale) return fallback;
+  if (slackLocale.toLowerCase().startsWith('zh')) return 'zh-CN';
+  if (slackLocale.toLowerCase().startsWith('en')) return 'en';
+  return fallback;
+}
+
+const instance: i18n = i18next.createInstance();
+void instance.init({
+  initAsync: false,
+  fallbackLng: 'en',
+  supportedLngs: [...locales],
+  // Slack mrkdwn is escaped where user text enters (render/mrkdwn.ts), not by i18next.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  resources: {
+    en: { translation: { ...notificationsEn, ...uiEn } },
+    'zh-CN': { translation: { ...notificationsZh, ...uiZh } },
+  },
+});
+
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** A translator for one locale. Keys are nested with dots: `t('report.title')`. */
+export function translator(locale: Locale): Translate {
+  const fixed = instance.getFixedT(locale);
+  return (key, params) => fixed(key, params ?? {}) as string;
+}

@@ -1,0 +1,19 @@
+/**
+ * User text is escaped before it enters Slack mrkdwn, so a report whose facts
+ * contain `<!channel>`, `@here` or `<http://evil|bank>` pings nobody and
+ * disguises no link. Slack's own rule: escape &, < and >; those three make
+ * every special sequence inert. `@here` typed as plain text does not ping
+ * (only `<!here>` does), but a zero-width joiner keeps clients from linking it.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(here|channel|everyone)\b/gi, '@\u200B$1');
+}
+
+/** Slack section text is limited to 3000 characters; cut with an ellipsis. */
+export function clip(text: string, max = 2900): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
