@@ -14,5 +14,5 @@ export type DatabaseEnv = z.infer<typeof databaseEnvSchema>;
 
 /** Never echo a URL's password: replace `user:secret@` with `user:***@`. */
 export function redactSecrets(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)[^@\s]+@/gi, '$1***@').replace(/xox[abpr]-[A-Za-z0-9-]+/g, 'xox?-***');
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)[^@\s]+@/gi, '$1***@').replace(/\b(xox[abepr]|xapp)-[A-Za-z0-9-]+/g, '$1-***');
 }

@@ -23,6 +23,11 @@ export const ACTIONS = {
   reportOpen: 'report_open',
   /** App Home pagination. value: page number */
   homePage: 'home_page',
+  /** The same, for the "previous" button (action ids are unique within a block). value: page number */
+  homePagePrev: 'home_page_prev',
+  /** `/violation list` pagination (next / previous). value: JSON { f: filter, p: page } */
+  listPage: 'list_page',
+  listPagePrev: 'list_page_prev',
 } as const;
 
 /** external_select / static_select action ids inside modals. */

@@ -13,6 +13,12 @@ import {
   type ServiceWorld,
 } from '../support/service-fixtures.ts';
 
+interface PreviewJson {
+  steps: { rule: string; from_class: number; to_class: number; counted: string[]; amount: string | null; reason: string }[];
+  restrictions: { kind: string; from: string; until: string; rule: string }[];
+  deduction: Record<string, string>;
+}
+
 async function cli(w: ServiceWorld, ...argv: string[]) {
   const c = captureIo();
   const code = await runCli(argv, {}, c.io, cliOpener(w));
@@ -42,7 +48,7 @@ describeEachBackend('cli preview', (getDb) => {
     const r = await cli(w, 'preview', '--partner', 'P1', '--item', 'svc-09', '--on', '2025-10-01', '--occurred', '2025-09-20', '--json');
     expect(r.code).toBe(0);
     expect(r.stderr()).toBe('');
-    const j = r.json();
+    const j = r.json<PreviewJson>();
     expect(j).toMatchObject({
       item_id: 'SVC-09',
       base_class: 2,
@@ -53,11 +59,11 @@ describeEachBackend('cli preview', (getDb) => {
       policy_version: 'FY22',
       consumes: ['H-1', 'H-2', 'H-3'],
     });
-    expect((j.steps as object[]).map(({ rule, from_class, to_class, counted, amount }: any) => ({ rule, from_class, to_class, counted, amount }))).toEqual([
+    expect(j.steps.map(({ rule, from_class, to_class, counted, amount }) => ({ rule, from_class, to_class, counted, amount }))).toEqual([
       { rule: 'R-P2', from_class: 2, to_class: 1, counted: ['H-1', 'H-2', 'H-3', '(this case)'], amount: null },
       { rule: 'R-P1', from_class: 1, to_class: 1, counted: ['(this case)'], amount: '120000.02' },
     ]);
-    expect((j.restrictions as object[]).map(({ kind, from, until }: any) => ({ kind, from, until }))).toEqual([
+    expect(j.restrictions.map(({ kind, from, until }) => ({ kind, from, until }))).toEqual([
       { kind: 'no_upgrade', from: '2025-10-01', until: '2026-10-01' },
       { kind: 'no_onboarding', from: '2025-10-01', until: '2026-10-01' },
       { kind: 'no_new_program', from: '2025-10-01', until: '2026-10-01' },

@@ -24,6 +24,13 @@ export async function freshDatabase(backend: Backend): Promise<Database> {
   return backend === 'pglite' ? freshPglite() : freshPostgres();
 }
 
+const freshUrls = new WeakMap<Database, string>();
+
+/** The URL of a fresh PostgreSQL database (for a second client such as pg-boss); undefined for PGlite. */
+export function databaseUrlOf(database: Database): string | undefined {
+  return freshUrls.get(database);
+}
+
 /** A `describe` per back end; each test gets a fresh database from `getDb()`. */
 export function describeEachBackend(title: string, fn: (getDb: () => Database) => void): void {
   for (const backend of backends) {
@@ -187,7 +194,7 @@ async function freshPostgres(): Promise<Database> {
   await sql`create database ${sql(name)} template ${sql(template)}`;
   const opened = await openDatabase({ databaseUrl: urlFor(name) });
   let closing: Promise<void> | undefined;
-  return {
+  const fresh: Database = {
     ...opened,
     close: () =>
       (closing ??= (async () => {
@@ -195,4 +202,6 @@ async function freshPostgres(): Promise<Database> {
         await sql`drop database if exists ${sql(name)} with (force)`;
       })()),
   };
+  freshUrls.set(fresh, urlFor(name));
+  return fresh;
 }

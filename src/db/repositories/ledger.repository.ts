@@ -3,7 +3,7 @@ import { fiscalYearOf, type LocalDate } from '../../domain/dates.ts';
 import { money, type Money } from '../../domain/money.ts';
 import type { LedgerSummary } from '../../domain/sanctions/ledger-summary.ts';
 import type { Db } from '../database.ts';
-import { ledgerEntries, sanctions, type LedgerEntryKind } from '../schema/index.ts';
+import { ledgerEntries, ledgerMonthTotals, sanctions, type LedgerEntryKind } from '../schema/index.ts';
 
 export interface NewLedgerEntry {
   partnerId: string;
@@ -61,22 +61,29 @@ function firstRow<T>(result: unknown): T | undefined {
 }
 
 /**
- * One indexed pass over the partner's ledger: balances on `on` (R-DEDUCT) and
- * service fees paid in the fiscal year of `on` up to and including it (R-P1, R-FY).
+ * Balances on `on` (R-DEDUCT) and service fees paid in the fiscal year of `on`
+ * up to and including it (R-P1, R-FY). Whole months come from the monthly
+ * totals the database keeps; only the month of `on` is read entry by entry,
+ * so the cost does not grow with the partner's history.
  */
 export async function ledgerSummary(db: Db, partnerId: string, on: LocalDate): Promise<LedgerSummary> {
   const fy = fiscalYearOf(on);
-  const sumOf = (kind: string) =>
-    sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${ledgerEntries.kind} = ${kind}), 0)::text`;
-  const [row] = await db
-    .select({
-      deposit: sumOf('deposit'),
-      prepayment: sumOf('prepayment'),
-      serviceFeeUnpaid: sumOf('service_fee_unpaid'),
-      serviceFeesPaid: sql<string>`coalesce(sum(${ledgerEntries.amount}) filter (where ${ledgerEntries.kind} = 'service_fee_paid' and ${ledgerEntries.entryDate} >= ${fy.start}), 0)::text`,
-    })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.partnerId, partnerId), sql`${ledgerEntries.entryDate} <= ${on}`));
+  const monthStart = `${on.slice(0, 7)}-01`;
+  const result = await db.execute(sql`
+    with parts as (
+      select kind, month as day, total as amount from ${ledgerMonthTotals}
+      where partner_id = ${partnerId} and month < ${monthStart}::date
+      union all
+      select kind, entry_date, amount from ${ledgerEntries}
+      where partner_id = ${partnerId} and entry_date >= ${monthStart}::date and entry_date <= ${on}::date
+    )
+    select
+      coalesce(sum(amount) filter (where kind = 'deposit'), 0)::text as deposit,
+      coalesce(sum(amount) filter (where kind = 'prepayment'), 0)::text as prepayment,
+      coalesce(sum(amount) filter (where kind = 'service_fee_unpaid'), 0)::text as "serviceFeeUnpaid",
+      coalesce(sum(amount) filter (where kind = 'service_fee_paid' and day >= ${fy.start}::date), 0)::text as "serviceFeesPaid"
+    from parts`);
+  const row = firstRow<{ deposit: string; prepayment: string; serviceFeeUnpaid: string; serviceFeesPaid: string }>(result);
   return {
     deposit: money(row?.deposit ?? '0'),
     prepayment: money(row?.prepayment ?? '0'),

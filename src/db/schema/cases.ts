@@ -8,7 +8,8 @@ export const caseNumbers = pgSequence('case_number_seq', { startWith: 1 });
 export const cases = pgTable(
   'cases',
   {
-    id: text('id').primaryKey().default(sql`'V-' || lpad(nextval('case_number_seq')::text, 6, '0')`),
+    // case_id_of (migration *_case_id_of.sql) pads to 6 digits and never cuts a longer number.
+    id: text('id').primaryKey().default(sql`case_id_of(nextval('case_number_seq'))`),
     partnerId: text('partner_id').notNull().references(() => partners.id),
     itemId: text('item_id').notNull(),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),

@@ -16,3 +16,4 @@ export * from './determinations.ts';
 export * from './deadlines.ts';
 export * from './outbox.ts';
 export * from './command-log.ts';
+export * from './ledger-month-totals.ts';

@@ -35,6 +35,8 @@ export const ledgerEntries = pgTable(
   },
   (t) => [
     index('ledger_entries_partner_kind_date_idx').on(t.partnerId, t.kind, t.entryDate),
+    // The month of a balance day is read entry by entry (ledgerSummary), all kinds at once.
+    index('ledger_entries_partner_date_idx').on(t.partnerId, t.entryDate),
     check(
       'ledger_entries_kind_check',
       sql`${t.kind} in ('deposit', 'prepayment', 'service_fee_paid', 'service_fee_unpaid', 'penalty_deduction', 'penalty_payment')`,

@@ -23,26 +23,51 @@ export function auditHash(prevHash: string, e: Pick<AuditEntry, 'actor' | 'actio
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 
+/** Events of a transaction opened by `auditedTransaction`, written just before it commits. */
+const pending = new WeakMap<object, AuditEntry[]>();
+
 /**
- * Appends one event to the hash chain inside the caller's transaction. The
- * transaction-scoped advisory lock is held until commit, so two writers can
- * never both link to the same predecessor.
+ * Appends one event to the hash chain inside the caller's transaction. In an
+ * `auditedTransaction` the event waits until the step's work is done, so the
+ * chain's lock is held only for the last statements before commit and steps
+ * on different cases run side by side; otherwise it is written at once.
  */
 export async function appendAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
+  const queue = pending.get(tx);
+  if (queue) queue.push(entry);
+  else await writeChain(tx, [entry]);
+}
+
+/** A transaction whose audit events are chained at its end (one lock, held briefly). */
+export async function auditedTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>): Promise<R> {
+  return db.transaction(async (tx) => {
+    const queue: AuditEntry[] = [];
+    pending.set(tx, queue);
+    const result = await work(tx);
+    pending.delete(tx);
+    await writeChain(tx, queue);
+    return result;
+  });
+}
+
+/**
+ * The transaction-scoped advisory lock is held until commit, so two writers
+ * can never both link to the same predecessor.
+ */
+async function writeChain(tx: Tx | Db, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  // Postgres keeps microseconds, JS milliseconds: store what the hash saw.
-  const at = new Date(entry.at.getTime());
-  await tx.insert(auditEvents).values({
-    occurredAt: at,
-    actor: entry.actor,
-    action: entry.action,
-    subject: entry.subject,
-    payload: entry.payload,
-    prevHash,
-    hash: auditHash(prevHash, { ...entry, at }),
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = entries.map((entry) => {
+    // Postgres keeps microseconds, JS milliseconds: store what the hash saw.
+    const at = new Date(entry.at.getTime());
+    const hash = auditHash(prevHash, { ...entry, at });
+    const row = { occurredAt: at, actor: entry.actor, action: entry.action, subject: entry.subject, payload: entry.payload, prevHash, hash };
+    prevHash = hash;
+    return row;
   });
+  await tx.insert(auditEvents).values(rows);
 }
 
 export type AuditVerification =

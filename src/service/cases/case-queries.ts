@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { caseEvidence, caseReplies, cases, deadlines, determinations, objections, outbox, partners } from '../../db/schema/index.ts';
 import { describeState, type CaseState } from '../../domain/cases/case-state.ts';
@@ -41,8 +41,9 @@ export async function listCases(db: Db, viewer: Access | 'operator', filter: Cas
   if (filter.kind === 'state') where.push(eq(cases.state, filter.state));
   if (filter.kind === 'awaiting_approval') where.push(inArray(cases.state, ['determination_proposed', 'objection_answer_proposed']));
   if (viewer !== 'operator' && !isStaff(viewer)) {
-    if (viewer.partnerIds.length === 0) return { rows: [], total: 0 };
-    where.push(inArray(cases.partnerId, [...viewer.partnerIds]));
+    // A partner contact sees its own partner's cases and the reports it filed (R-EVIDENCE).
+    const own = viewer.partnerIds.length > 0 ? inArray(cases.partnerId, [...viewer.partnerIds]) : undefined;
+    where.push(or(own, eq(cases.reportedBy, viewer.key)));
   }
   const cond = and(...where);
   const [rows, [count]] = await Promise.all([
@@ -65,7 +66,7 @@ export async function listCases(db: Db, viewer: Access | 'operator', filter: Cas
 /** Everything on record about a case, for `cli cases show` and `/violation show`. */
 export async function caseDetail(db: Db, viewer: Access | 'operator', caseId: string) {
   const c = await findCase(db, caseId);
-  const hidden = c && viewer !== 'operator' && !isStaff(viewer) && !viewer.partnerIds.includes(c.partnerId);
+  const hidden = c && viewer !== 'operator' && !isStaff(viewer) && !viewer.partnerIds.includes(c.partnerId) && c.reportedBy !== viewer.key;
   if (!c || hidden) throw new DomainError('case.not_found', `No case ${caseId}.`, { caseId });
   const [evidence, replies, dets, objs, open, messages, [partner]] = await Promise.all([
     db.select().from(caseEvidence).where(eq(caseEvidence.caseId, caseId)).orderBy(asc(caseEvidence.id)),

@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/audit-trail.ts';
 import { notifyPerson } from '../outbox/enqueue.ts';
 import { cancelDeadlines } from '../deadlines/schedule.ts';
 import type { CaseDeps } from './case-deps.ts';
-import { caseView, lockCase, setCase, type CaseRecord } from './case-record.ts';
+import { caseView, findCase, lockCase, setCase, type CaseRecord } from './case-record.ts';
 import { evidenceSchema, FACTS_MAX, type EvidenceInput } from './evidence.ts';
 import { runCommand } from './run-command.ts';
 
@@ -34,6 +34,9 @@ function assertContactOf(access: Access, c: CaseRecord): void {
  */
 export async function replyToNotice(deps: CaseDeps, input: ReplyInput): Promise<{ caseId: string; reply: 'accept' | 'dispute' }> {
   const access = await loadAccess(deps.db, input.actor);
+  // Who may answer is said before what the answer lacks.
+  const known = await findCase(deps.db, input.caseId);
+  if (known) assertContactOf(access, known);
   const text = input.text?.trim() ?? '';
   const evidence = (input.evidence ?? []).map((e) => evidenceSchema.parse(e));
   if (input.kind === 'dispute') {
@@ -74,6 +77,8 @@ export interface ObjectionInput {
 /** R-NOTICE: an objection to the processing notice, with grounds, inside the window. */
 export async function objectToNotice(deps: CaseDeps, input: ObjectionInput): Promise<{ caseId: string; objected: true }> {
   const access = await loadAccess(deps.db, input.actor);
+  const known = await findCase(deps.db, input.caseId);
+  if (known) assertContactOf(access, known);
   const grounds = input.grounds.trim();
   const evidence = (input.evidence ?? []).map((e) => evidenceSchema.parse(e));
   if (grounds === '') throw new DomainError('objection.grounds_empty', 'An objection needs its grounds (R-NOTICE, §5.5.2).', { field: 'grounds' });

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/audit-trail.ts';
 import { today } from '../clock.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { CaseDeps } from './case-deps.ts';
-import { caseView, lockCase } from './case-record.ts';
+import { caseView, type CaseRecord } from './case-record.ts';
 import { runCommand } from './run-command.ts';
 import { sendSuspectedViolationNotice } from './suspected-violation-notice.ts';
 import { evidenceSchema, FACTS_MAX, type EvidenceInput } from './evidence.ts';
@@ -67,7 +67,7 @@ export async function reportViolation(deps: CaseDeps, input: ReportInput): Promi
         partnerId: input.partnerId, itemId: item.id, occurredOn, facts, reportedBy: access.key, reporterPartnerId: reporterPartner,
         state: 'reported', suspended: input.suspend ?? false, createdAt: now, updatedAt: now,
       })
-      .returning({ id: cases.id });
+      .returning();
     const caseId = row!.id;
     if (evidence.length > 0) {
       await tx.insert(caseEvidence).values(evidence.map((e) => ({ caseId, kind: e.kind, ref: e.ref, purpose: 'report' as const, addedBy: access.key, addedAt: now })));
@@ -77,7 +77,7 @@ export async function reportViolation(deps: CaseDeps, input: ReportInput): Promi
       payload: { partnerId: input.partnerId, itemId: item.id, occurredOn, evidence: evidence.length, byPartner: reporterPartner, suspend: input.suspend ?? false },
       at: now,
     });
-    const c = await lockCase(tx, caseId);
+    const c = row as CaseRecord;
     if (!asStaff) {
       await enqueue({ tx, clock: deps.clock, jobs: deps.jobs }, caseId, { type: 'channel', channel: 'approvals' }, {
         kind: 'partner_report_received', case: await caseView(tx, deps.policies, c), reportedBy: access.key,

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import { commandLog } from '../../db/schema/index.ts';
+import { auditedTransaction } from '../audit/audit-trail.ts';
 import type { CaseDeps } from './case-deps.ts';
 
 export interface CommandMeta {
@@ -13,25 +14,30 @@ export interface CommandMeta {
 /**
  * One step = one transaction: state change, audit event, outbox rows and jobs
  * commit together or not at all. A repeated key returns the first result;
- * when two requests with one key race, the loser's insert of the key fails
- * and it reads the winner's result.
+ * requests with one key are serialised by a lock on the key, and should one
+ * still slip past, the loser's insert of the key fails and it reads the
+ * winner's result.
  */
 export async function runCommand<R extends object>(deps: CaseDeps, meta: CommandMeta, step: (tx: Tx) => Promise<R>): Promise<R> {
-  const first = await storedResult<R>(deps, meta.key);
-  if (first) return first;
   try {
-    return await deps.db.transaction(async (tx) => {
-      const again = await tx.select({ result: commandLog.result }).from(commandLog).where(eq(commandLog.key, meta.key));
-      if (again[0]) return again[0].result as R;
+    return await auditedTransaction(deps.db, async (tx) => {
+      // Requests with one key take turns (a double click arrives twice at once):
+      // the second waits here, then finds the first's result instead of acting
+      // on the state the first left behind and failing (e.g. "already decided").
+      // The read is a statement of its own: its snapshot is taken after the lock
+      // is granted, so it sees what the twin committed.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${meta.key}))`);
+      const [again] = await tx.select({ result: commandLog.result }).from(commandLog).where(eq(commandLog.key, meta.key));
+      if (again) return again.result as R;
       const result = await step(tx);
       await tx.insert(commandLog).values({ key: meta.key, action: meta.action, actor: meta.actor, result, createdAt: deps.clock.now() });
       return result;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) {
-      const winner = await storedResult<R>(deps, meta.key);
-      if (winner) return winner;
-    }
+    // Should a twin still slip past (PGlite, or a key written by another path),
+    // whatever it ran into, once the key is on record the winner's result is the answer.
+    const winner = await storedResult<R>(deps, meta.key);
+    if (winner) return winner;
     throw e;
   }
 }
@@ -39,11 +45,4 @@ export async function runCommand<R extends object>(deps: CaseDeps, meta: Command
 async function storedResult<R>(deps: CaseDeps, key: string): Promise<R | undefined> {
   const [row] = await deps.db.select({ result: commandLog.result }).from(commandLog).where(eq(commandLog.key, key));
   return row?.result as R | undefined;
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  for (let cur: unknown = e; cur && typeof cur === 'object'; cur = (cur as { cause?: unknown }).cause) {
-    if ((cur as { code?: string }).code === '23505') return true;
-  }
-  return false;
 }

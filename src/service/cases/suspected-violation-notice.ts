@@ -6,7 +6,7 @@ import { policyInForce } from '../../domain/policy/choose-policy.ts';
 import { eq } from 'drizzle-orm';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { enqueue, notifyPartner } from '../outbox/enqueue.ts';
-import { scheduleDeadline } from '../deadlines/schedule.ts';
+import { scheduleDeadlines } from '../deadlines/schedule.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { caseView, setCase, type CaseRecord } from './case-record.ts';
 
@@ -22,13 +22,12 @@ export async function sendSuspectedViolationNotice(tx: Tx, deps: CaseDeps, c: Ca
   const from = shanghaiDateOf(now);
   const due = calendar.deadline(from, params.replyWorkingDays);
   await setCase(tx, c.id, { state: 'awaiting_reply', noticeSentAt: now, replyDueAt: due.due, replyDueProvisional: due.provisional }, now);
-  await scheduleDeadline(tx, deps, {
-    caseId: c.id, kind: 'reply_lapse', dueAt: due.due, provisional: due.provisional,
-    payload: { from, workingDays: params.replyWorkingDays },
-  });
-  for (const r of deadlineReminders(calendar, due.dueDay)) {
-    if (r.at > now) await scheduleDeadline(tx, deps, { caseId: c.id, kind: 'deadline_reminder', dueAt: r.at, payload: { deadline: 'reply', when: r.when } });
-  }
+  await scheduleDeadlines(tx, deps, [
+    { caseId: c.id, kind: 'reply_lapse', dueAt: due.due, provisional: due.provisional, payload: { from, workingDays: params.replyWorkingDays } },
+    ...deadlineReminders(calendar, due.dueDay)
+      .filter((r) => r.at > now)
+      .map((r) => ({ caseId: c.id, kind: 'deadline_reminder' as const, dueAt: r.at, payload: { deadline: 'reply', when: r.when } })),
+  ]);
   const view = await caseView(tx, deps.policies, c);
   const w = { tx, clock: deps.clock, jobs: deps.jobs };
   await notifyPartner(w, c.partnerId, c.id, { kind: 'suspected_violation', case: view, replyDue: formatShanghai(due.due), provisional: due.provisional, suspended: c.suspended });

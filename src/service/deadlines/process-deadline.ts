@@ -4,7 +4,7 @@ import { caseReplies, deadlines, determinations, restrictions, type DeadlineRow 
 import { LATE_FEE_REMINDER_DAYS } from '../../domain/cases/reminders.ts';
 import { addDays, formatShanghai, shanghaiDateOf } from '../../domain/dates.ts';
 import { formatAmount } from '../../domain/money.ts';
-import { appendAudit } from '../audit/audit-trail.ts';
+import { appendAudit, auditedTransaction } from '../audit/audit-trail.ts';
 import type { CaseDeps } from '../cases/case-deps.ts';
 import { caseView, lockCase, setCase, type CaseRecord } from '../cases/case-record.ts';
 import { issueFormalDecision } from '../cases/formal-decision.ts';
@@ -102,7 +102,7 @@ function writer(tx: Tx, deps: CaseDeps) {
  * from two workers: the row is locked and skipped by a second caller.
  */
 export async function processDeadline(deps: CaseDeps, deadlineId: number): Promise<string | null> {
-  return deps.db.transaction(async (tx) => {
+  return auditedTransaction(deps.db, async (tx) => {
     const now = deps.clock.now();
     const [d] = await tx
       .select()

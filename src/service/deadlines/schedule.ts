@@ -24,19 +24,20 @@ export interface DeadlineSpec {
 
 /** Records the deadline and wakes the job queue for it, in the caller's transaction. */
 export async function scheduleDeadline(tx: Tx, deps: { clock: Clock; jobs: JobScheduler }, spec: DeadlineSpec): Promise<number> {
-  const [row] = await tx
+  const [id] = await scheduleDeadlines(tx, deps, [spec]);
+  return id!;
+}
+
+/** Several deadlines in one statement (a notice schedules its lapse and its reminders together). */
+export async function scheduleDeadlines(tx: Tx, deps: { clock: Clock; jobs: JobScheduler }, specs: DeadlineSpec[]): Promise<number[]> {
+  if (specs.length === 0) return [];
+  const now = deps.clock.now();
+  const rows = await tx
     .insert(deadlines)
-    .values({
-      caseId: spec.caseId,
-      kind: spec.kind,
-      dueAt: spec.dueAt,
-      provisional: spec.provisional ?? false,
-      payload: spec.payload ?? {},
-      createdAt: deps.clock.now(),
-    })
-    .returning({ id: deadlines.id });
-  await deps.jobs.deadlineDue(tx, row!.id, spec.dueAt);
-  return row!.id;
+    .values(specs.map((spec) => ({ caseId: spec.caseId, kind: spec.kind, dueAt: spec.dueAt, provisional: spec.provisional ?? false, payload: spec.payload ?? {}, createdAt: now })))
+    .returning({ id: deadlines.id, dueAt: deadlines.dueAt });
+  for (const r of rows) await deps.jobs.deadlineDue(tx, r.id, r.dueAt);
+  return rows.map((r) => r.id);
 }
 
 /** Open deadlines of a case that a step made moot (a fast-tracked reply window, a dismissed case). */

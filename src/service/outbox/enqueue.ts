@@ -24,8 +24,14 @@ export async function enqueue(w: OutboxWriter, caseId: string | null, recipient:
 /** A direct message to each of the partner's contacts. */
 export async function notifyPartner(w: OutboxWriter, partnerId: string, caseId: string, n: Notification): Promise<number[]> {
   const people = await w.tx.select({ userId: contacts.userId }).from(contacts).where(eq(contacts.partnerId, partnerId));
-  const ids: number[] = [];
-  for (const p of people) ids.push(await enqueue(w, caseId, { type: 'user', userId: p.userId }, n));
+  if (people.length === 0) return [];
+  // One statement for all contacts: the notice goes to every one of them (R-REPLY).
+  const rows = await w.tx
+    .insert(outbox)
+    .values(people.map((p) => ({ caseId, recipient: { type: 'user', userId: p.userId } satisfies Recipient, kind: n.kind, payload: n, createdAt: w.clock.now() })))
+    .returning({ id: outbox.id });
+  const ids = rows.map((r) => r.id);
+  for (const id of ids) await w.jobs.outboxPending(w.tx, id);
   return ids;
 }
 

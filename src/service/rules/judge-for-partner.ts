@@ -47,10 +47,15 @@ export async function judgeForPartner(db: Db, policies: readonly PolicyVersion[]
     throw new DomainError('catalog.unknown_item', `No catalog item "${req.itemId}" in policy ${then.id}. Items look like SVC-01, MKT-15, OTH-25 (cli catalog).`);
   }
   const widest = Math.max(...policies.flatMap((p) => [p.params.class2.validityMonths, p.params.class3.validityMonths]));
-  const [history, ledger] = await Promise.all([
+  const [recorded, ledger] = await Promise.all([
     sanctionHistory(db, req.partnerId, addMonths(req.on, -widest), req.on),
     ledgerSummary(db, req.partnerId, req.on),
   ]);
+  // R-NOTICE: an objection answer re-judges a case whose sanction is already on
+  // the record and will be withdrawn; a case never counts against itself (R-P2/R-P3).
+  const history = recorded
+    .filter((s) => s.caseId !== req.caseId)
+    .map((s) => (s.consumedBy?.caseId === req.caseId ? { ...s, consumedBy: null } : s));
   const choice = chooseLighterPolicy(policies, req.occurredOn, req.on, (v) => {
     const it = findCatalogItem(v.catalog, req.itemId);
     return it

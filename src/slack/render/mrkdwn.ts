@@ -17,3 +17,23 @@ export function escapeMrkdwn(text: string): string {
 export function clip(text: string, max = 2900): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/**
+ * Clips mrkdwn we composed ourselves (labels + escaped user text + `<@U…>`
+ * mentions) without leaving half an entity (`&am`) or half a mention (`<@U1`)
+ * at the cut, which Slack would show as garbage. User text never holds a raw
+ * `<` once escaped, so any `<` without its `>` here is one of ours.
+ */
+export function clipMrkdwn(text: string, max = 2900): string {
+  if (text.length <= max) return text;
+  const cut = text
+    .slice(0, max - 1)
+    .replace(/&[a-z#0-9]{0,6}$/i, '')
+    .replace(/<[^>]*$/, '');
+  return `${cut}…`;
+}
+
+/** User text, escaped and then clipped to `max` characters of mrkdwn. */
+export function escapeAndClip(text: string, max: number): string {
+  return clipMrkdwn(escapeMrkdwn(text), max);
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "ledger_entries_partner_date_idx" ON "ledger_entries" USING btree ("partner_id","entry_date");

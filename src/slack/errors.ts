@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { isDomainError, type DomainError } from '../domain/errors.ts';
+import type { Logger } from '../logger.ts';
+import { escapeMrkdwn } from './render/mrkdwn.ts';
+import { when, who, type Fmt } from './views/format.ts';
+
+/**
+ * The one place where an error becomes what a person reads (STYLE 4): a
+ * coded DomainError → a sentence in their language, and the modal field it
+ * is about; anything else → an apology with a reference, and a log line.
+ * Never a stack trace, never silence.
+ */
+export interface UserMessage {
+  /** Mrkdwn-safe text in the reader's language. */
+  text: string;
+  /** The use case's `details.field` (a modal's block id), when the error is about one field. */
+  field: string | undefined;
+  code: string;
+}
+
+type Details = Record<string, unknown> | undefined;
+
+/** Codes whose message needs words from the details. */
+const params: Record<string, (f: Fmt, d: Details) => Record<string, unknown>> = {
+  'access.missing_role': (f, d) => ({
+    role: f.t(`role.${String(d?.role)}`),
+    doing: f.t(`permission.${String(d?.permission).replace('.', '_')}`),
+  }),
+  'case.step_out_of_order': (f, d) => ({ caseId: d?.caseId, state: f.t(`state.${String(d?.state)}`), action: f.t(`step.${String(d?.action)}`) }),
+  'determination.already_decided': (f, d) => ({
+    status: f.t(`show.status.${String(d?.status)}`),
+    by: who(f, typeof d?.decidedBy === 'string' ? d.decidedBy : null),
+    at: when(f, typeof d?.decidedAt === 'string' ? d.decidedAt : null),
+  }),
+};
+
+/** Some codes carry no field but are plainly about one (parseLocalDate's refusal of the violation date). */
+const implicitField: Record<string, string> = { 'input.bad_date': 'occurred_on', 'input.date_in_future': 'occurred_on' };
+
+export function userMessage(e: unknown, f: Fmt, logger: Logger, where: Record<string, unknown> = {}): UserMessage {
+  if (isDomainError(e)) return domainMessage(e, f, logger, where);
+  const ref = randomBytes(4).toString('hex');
+  logger.error('unexpected error in a Slack listener', { ref, ...where, error: describe(e) });
+  return { text: f.t('errors.generic', { ref }), field: undefined, code: 'unexpected' };
+}
+
+function domainMessage(e: DomainError, f: Fmt, logger: Logger, where: Record<string, unknown>): UserMessage {
+  const details = (typeof e.details === 'object' && e.details !== null ? e.details : undefined) as Details;
+  const field = typeof details?.field === 'string' ? details.field : implicitField[e.code];
+  const values = { caseId: details?.caseId, ...(params[e.code]?.(f, details) ?? {}) };
+  const translated = f.t(`errors.${e.code}`, { ...values, defaultValue: '' });
+  if (translated !== '') return { text: translated, field, code: e.code };
+  // A code without a translation still says something true: the use case's own (English) sentence, escaped.
+  logger.warn('no translation for an error code', { code: e.code, locale: f.locale, ...where });
+  return { text: escapeMrkdwn(e.message), field, code: e.code };
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    const data = (e as { data?: { error?: string } }).data;
+    return `${e.name}: ${e.message}${data?.error ? ` (${data.error})` : ''}`;
+  }
+  return String(e);
+}

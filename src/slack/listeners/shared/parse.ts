@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { DomainError } from '../../../domain/errors.ts';
+
+/**
+ * What people type and what buttons carry, validated before any use case
+ * runs (STYLE 2). Case ids are accepted as `V-000012`, `v-12` or `12`.
+ */
+export const caseIdSchema = z
+  .string()
+  .trim()
+  .regex(/^(v-?)?\d{1,12}$/i)
+  .transform((s) => `V-${s.replace(/^v-?/i, '').padStart(6, '0')}`);
+
+const partnerIdSchema = z.string().trim().min(1).max(64).regex(/^\S+$/);
+
+export const determinationIdSchema = z.coerce.number().int().positive();
+
+export const pageSchema = z.coerce.number().int().min(0).max(10_000).catch(0);
+
+export type ListFilter = { kind: 'open' } | { kind: 'mine' } | { kind: 'partner'; partnerId: string };
+
+export type ViolationCommand =
+  | { sub: 'report' }
+  | { sub: 'list'; filter: ListFilter; page: number }
+  | { [S in CaseSub]: { sub: S; caseId: string } }[CaseSub]
+  | { sub: 'help' }
+  | { sub: 'unknown'; text: string }
+  /** A known subcommand with a missing or malformed argument: its usage line is shown. */
+  | { sub: 'usage'; of: CaseSub };
+
+const withCase = ['show', 'determine', 'answer', 'notice'] as const;
+type CaseSub = (typeof withCase)[number];
+
+/** `/violation <sub> [arg]`. Anything unrecognised is `unknown` and gets the help, privately. */
+export function parseViolationCommand(text: string): ViolationCommand {
+  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  const sub = (words[0] ?? 'help').toLowerCase();
+  if (sub === 'help' || sub === '帮助') return { sub: 'help' };
+  if (sub === 'report') return { sub: 'report' };
+  if (sub === 'list') return { sub: 'list', filter: listFilter(words[1]), page: 0 };
+  const caseSub = withCase.find((s) => s === sub);
+  if (caseSub) {
+    const id = caseIdSchema.safeParse(words[1] ?? '');
+    return id.success && words.length === 2 ? { sub: caseSub, caseId: id.data } : { sub: 'usage', of: caseSub };
+  }
+  return { sub: 'unknown', text: text.trim() };
+}
+
+export function listFilter(word: string | undefined): ListFilter {
+  const w = (word ?? 'open').trim();
+  if (w.toLowerCase() === 'open') return { kind: 'open' };
+  if (w.toLowerCase() === 'mine') return { kind: 'mine' };
+  return { kind: 'partner', partnerId: w };
+}
+
+/** What the list's page buttons carry. */
+export const listPageValueSchema = z.object({
+  f: z.union([z.literal('open'), z.literal('mine'), z.string().regex(/^partner:.+$/)]),
+  p: pageSchema,
+});
+
+export function listPageValue(filter: ListFilter, page: number): string {
+  return JSON.stringify({ f: filter.kind === 'partner' ? `partner:${filter.partnerId}` : filter.kind, p: page });
+}
+
+export function filterFromValue(f: string): ListFilter {
+  if (f === 'open' || f === 'mine') return { kind: f };
+  return { kind: 'partner', partnerId: f.slice('partner:'.length) };
+}
+
+export type PartnerCommand = { sub: 'status'; partnerId: string } | { sub: 'usage' };
+
+/** `/partner status PARTNER`. */
+export function parsePartnerCommand(text: string): PartnerCommand {
+  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  if (words[0]?.toLowerCase() !== 'status' || words.length !== 2) return { sub: 'usage' };
+  const id = partnerIdSchema.safeParse(words[1]);
+  return id.success ? { sub: 'status', partnerId: id.data } : { sub: 'usage' };
+}
+
+/** One http(s) link a line; blank lines dropped. Whether each is a web link is the use case's check. */
+export function linkLines(text: string | null | undefined): string[] {
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+/** A button's value, checked; a tampered or stale one is refused in words (`input.bad_button`). */
+export function buttonValue<T>(schema: z.ZodType<T>, raw: unknown): T {
+  const parsed = schema.safeParse(raw ?? '');
+  if (!parsed.success) throw new DomainError('input.bad_button', 'That button no longer works; open the case again with /violation show.');
+  return parsed.data;
+}

@@ -1,0 +1,24 @@
+import type { App, ViewSubmitAction } from '@slack/bolt';
+import { VIEWS } from '../../action-ids.ts';
+import type { SlackContext } from '../../slack-context.ts';
+import type { Make, SubmitArgs } from '../shared/types.ts';
+import { answerSubmit } from './answer-submit.ts';
+import { determineSubmit } from './determine-submit.ts';
+import { disputeSubmit } from './dispute-submit.ts';
+import { objectionSubmit } from './objection-submit.ts';
+import { rejectSubmit } from './reject-submit.ts';
+import { reportSubmit } from './report-submit.ts';
+
+/** Every modal's submission, by callback id (src/slack/action-ids.ts VIEWS). */
+export const viewListeners: Record<(typeof VIEWS)[keyof typeof VIEWS], Make<SubmitArgs>> = {
+  [VIEWS.report]: reportSubmit,
+  [VIEWS.dispute]: disputeSubmit,
+  [VIEWS.objection]: objectionSubmit,
+  [VIEWS.determine]: determineSubmit,
+  [VIEWS.answer]: answerSubmit,
+  [VIEWS.reject]: rejectSubmit,
+};
+
+export function register(app: App, ctx: SlackContext): void {
+  for (const [callbackId, make] of Object.entries(viewListeners)) app.view<ViewSubmitAction>({ callback_id: callbackId, type: 'view_submission' }, make(ctx));
+}

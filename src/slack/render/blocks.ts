@@ -1,0 +1,101 @@
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
+import { clip, clipMrkdwn } from './mrkdwn.ts';
+
+/** What every renderer returns: the notification text (push, screen readers, search) and the Block Kit body. */
+export interface RenderedMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** Slack's Block Kit limits for messages (PLATFORM-FACTS.md, Block Kit). */
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  headerText: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  contextElements: 10,
+  /** Our own cap for the top-level `text`; Slack truncates past 40,000. */
+  messageText: 1000,
+} as const;
+
+// Section text is clipped a little under the limit so the ellipsis always fits.
+const SECTION_MAX = LIMITS.sectionText - 100;
+
+/**
+ * Every mrkdwn object is `verbatim`: Slack then links no bare URL, channel
+ * name or @word found in the text; only the `<@U…>` mentions we build
+ * ourselves are special. User text is escaped on top of that (mrkdwn.ts).
+ */
+export function mrkdwn(text: string, max: number = SECTION_MAX): MrkdwnElement {
+  return { type: 'mrkdwn', text: clipMrkdwn(text, max), verbatim: true };
+}
+
+export function header(text: string): HeaderBlock {
+  return { type: 'header', text: { type: 'plain_text', text: clip(text, LIMITS.headerText), emoji: true } };
+}
+
+export function section(text: string): SectionBlock {
+  return { type: 'section', text: mrkdwn(text) };
+}
+
+/** Label/value pairs shown two per row; empty values are left out. */
+export function fields(pairs: readonly (readonly [label: string, value: string])[]): SectionBlock {
+  const shown = pairs.filter(([, v]) => v !== '').slice(0, LIMITS.fields);
+  return { type: 'section', fields: shown.map(([label, value]) => mrkdwn(`*${label}*\n${value}`, LIMITS.fieldText - 50)) };
+}
+
+export function context(...texts: string[]): ContextBlock {
+  return { type: 'context', elements: texts.slice(0, LIMITS.contextElements).map((t) => mrkdwn(t)) };
+}
+
+export function divider(): DividerBlock {
+  return { type: 'divider' };
+}
+
+export interface ConfirmText {
+  title: string;
+  text: string;
+  confirm: string;
+  deny: string;
+}
+
+export function button(text: string, actionId: string, value: string, opts: { style?: 'primary' | 'danger'; confirm?: ConfirmText } = {}): Button {
+  const c = opts.confirm;
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: clip(text, LIMITS.buttonText), emoji: true },
+    action_id: actionId,
+    value: value.slice(0, LIMITS.buttonValue),
+    ...(opts.style ? { style: opts.style } : {}),
+    ...(c
+      ? {
+          confirm: {
+            title: { type: 'plain_text' as const, text: clip(c.title, 100) },
+            text: { type: 'plain_text' as const, text: clip(c.text, 300) },
+            confirm: { type: 'plain_text' as const, text: clip(c.confirm, 30) },
+            deny: { type: 'plain_text' as const, text: clip(c.deny, 30) },
+          },
+        }
+      : {}),
+  };
+}
+
+export function actions(...buttons: Button[]): ActionsBlock {
+  return { type: 'actions', elements: buttons };
+}
+
+/**
+ * The finished message. Past 50 blocks the middle is dropped, never the
+ * buttons at the end, and a note says the message was shortened.
+ */
+export function message(text: string, blocks: KnownBlock[], shortenedNote: string): RenderedMessage {
+  const safeText = clipMrkdwn(text, LIMITS.messageText);
+  if (blocks.length <= LIMITS.blocks) return { text: safeText, blocks };
+  const last = blocks[blocks.length - 1]!;
+  const keepLast = last.type === 'actions';
+  const head = blocks.slice(0, LIMITS.blocks - (keepLast ? 2 : 1));
+  return { text: safeText, blocks: [...head, context(shortenedNote), ...(keepLast ? [last] : [])] };
+}

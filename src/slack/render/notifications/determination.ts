@@ -1,0 +1,90 @@
+import type { KnownBlock } from '@slack/types';
+import type { DecisionView } from '../../../domain/notifications/notification.ts';
+import { ACTIONS } from '../../action-ids.ts';
+import { translator, type Locale, type Translate } from '../../i18n/i18n.ts';
+import { actions, button, context, fields, header, message, section } from '../blocks.ts';
+import { caseFields, evidenceSection, factsSection, userTextSection } from '../case-blocks.ts';
+import { decisionBlocks } from '../decision-blocks.ts';
+import { formatActor, formatDateTime } from '../format.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import type { Renderer } from '../notification-of.ts';
+
+/**
+ * R-DETERMINE: a proposal in the approvals channel, showing the engine's
+ * decision and why (R-CASCADE: rule ids, counted cases, amounts), for a
+ * second person to approve or reject. The proposer may not approve it.
+ */
+export const renderDeterminationRequested: Renderer<'determination_requested'> = (n, locale) => {
+  const t = translator(locale);
+  const c = n.case;
+  const caseId = escapeMrkdwn(c.caseId);
+  const id = String(n.determinationId);
+  return message(
+    t(`notification.determination_requested.${n.purpose}.text`, { caseId, id, partner: escapeMrkdwn(c.partnerName) }),
+    [
+      header(t(`notification.determination_requested.${n.purpose}.title`, { id })),
+      section(t('notification.determination_requested.intro', { by: formatActor(n.proposedBy, t), caseId, id })),
+      proposalFields(n, t),
+      caseFields(c, locale, t),
+      userTextSection(t('notification.determination_requested.reasons'), n.reasons, t),
+      factsSection(c, t),
+      evidenceSection(c.evidence, locale, t),
+      ...outcomeBlocks(n.established, n.decision, locale, t),
+      context(t('notification.determination_requested.rule')),
+      actions(
+        button(t('notification.determination_requested.approve'), ACTIONS.determinationApprove, id, { style: 'primary' }),
+        button(t('notification.determination_requested.reject'), ACTIONS.determinationReject, id, { style: 'danger' }),
+      ),
+    ],
+    t('notification.common.shortened', { caseId }),
+  );
+};
+
+/**
+ * The same approvals message, edited in place once decided: who decided and
+ * when, and no buttons left to click.
+ */
+export const renderDeterminationDecided: Renderer<'determination_decided'> = (n, locale) => {
+  const t = translator(locale);
+  const c = n.case;
+  const caseId = escapeMrkdwn(c.caseId);
+  const id = String(n.determinationId);
+  const verdict = n.approved ? 'approved' : 'rejected';
+  const status = t(`notification.determination_decided.${verdict}`, { by: formatActor(n.decidedBy, t), when: formatDateTime(n.decidedAt, locale) });
+  return message(
+    t(`notification.determination_decided.${verdict}Text`, { caseId, id }),
+    [
+      header(t('notification.determination_decided.title', { id })),
+      section(status),
+      fields([
+        [t('notification.determination_requested.proposedBy'), formatActor(n.proposedBy, t)],
+        [t('notification.determination_requested.established'), yesNo(n.established, t)],
+      ]),
+      ...(n.note && n.note.trim() !== '' ? [userTextSection(t('notification.determination_decided.note'), n.note, t)] : []),
+      caseFields(c, locale, t),
+      ...outcomeBlocks(n.established, n.decision, locale, t),
+      context(status),
+    ],
+    t('notification.common.shortened', { caseId }),
+  );
+};
+
+function proposalFields(n: { proposedBy: string; established: boolean; terminate: boolean; fastTrack: boolean }, t: Translate): KnownBlock {
+  return fields([
+    [t('notification.determination_requested.proposedBy'), formatActor(n.proposedBy, t)],
+    [t('notification.determination_requested.established'), yesNo(n.established, t)],
+    [t('notification.determination_requested.terminate'), yesNo(n.terminate, t)],
+    [t('notification.determination_requested.fastTrack'), n.fastTrack ? t('notification.determination_requested.fastTrackYes') : t('notification.common.no')],
+  ]);
+}
+
+function outcomeBlocks(established: boolean, decision: DecisionView | null, locale: Locale, t: Translate): KnownBlock[] {
+  if (!established) return [section(`*${t('notification.determination_requested.outcome')}*\n${t('notification.determination_requested.notEstablished')}`)];
+  if (!decision) return [section(`*${t('notification.determination_requested.outcome')}*\n_${t('notification.determination_requested.noDecision')}_`)];
+  return [section(`*${t('notification.determination_requested.outcome')}*`), ...decisionBlocks(decision, locale, t)];
+}
+
+function yesNo(v: boolean, t: Translate): string {
+  return v ? t('notification.common.yes') : t('notification.common.no');
+}
+

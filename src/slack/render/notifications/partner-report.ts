@@ -1,0 +1,33 @@
+import { ACTIONS } from '../../action-ids.ts';
+import { translator } from '../../i18n/i18n.ts';
+import { actions, button, context, header, message, section } from '../blocks.ts';
+import { caseFields, evidenceSection, factsSection, partnerLabel } from '../case-blocks.ts';
+import { formatActor } from '../format.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import type { Renderer } from '../notification-of.ts';
+
+/**
+ * A partner reported another partner (R-EVIDENCE, §5.4.5). Staff decide
+ * whether to send the suspected-violation notice or determine at once.
+ */
+export const renderPartnerReportReceived: Renderer<'partner_report_received'> = (n, locale) => {
+  const t = translator(locale);
+  const c = n.case;
+  const caseId = escapeMrkdwn(c.caseId);
+  return message(
+    t('notification.partner_report_received.text', { caseId, partner: escapeMrkdwn(c.partnerName) }),
+    [
+      header(t('notification.partner_report_received.title')),
+      section(t('notification.partner_report_received.intro', { reporter: formatActor(n.reportedBy, t), partner: partnerLabel(c) })),
+      caseFields(c, locale, t),
+      factsSection(c, t),
+      evidenceSection(c.evidence, locale, t),
+      context(t('notification.partner_report_received.hint')),
+      actions(
+        button(t('notification.partner_report_received.sendNotice'), ACTIONS.noticeSend, c.caseId, { style: 'primary' }),
+        button(t('notification.partner_report_received.determine'), ACTIONS.determineOpen, c.caseId),
+      ),
+    ],
+    t('notification.common.shortened', { caseId }),
+  );
+};

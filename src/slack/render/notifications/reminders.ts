@@ -1,0 +1,72 @@
+import type { Button } from '@slack/types';
+import { ACTIONS } from '../../action-ids.ts';
+import { translator, type Translate } from '../../i18n/i18n.ts';
+import { actions, button, context, header, message, section } from '../blocks.ts';
+import { caseFields, partnerLabel } from '../case-blocks.ts';
+import { formatDateTime } from '../format.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import type { Renderer } from '../notification-of.ts';
+
+/**
+ * Reply (R-REPLY) and objection (R-NOTICE) deadlines: one working day before
+ * and on the morning of the day, with the same buttons as the notice so the
+ * partner can act from the reminder.
+ */
+export const renderDeadlineReminder: Renderer<'deadline_reminder'> = (n, locale) => {
+  const t = translator(locale);
+  const c = n.case;
+  const caseId = escapeMrkdwn(c.caseId);
+  const due = formatDateTime(n.due, locale);
+  const k = `notification.deadline_reminder.${n.deadline}`;
+  return message(
+    t(`${k}.${n.when}`, { caseId, due }),
+    [
+      header(t(`${k}.title`)),
+      section(`${t(`${k}.${n.when}`, { caseId, due })}\n${t(`${k}.what`, { partner: partnerLabel(c) })}`),
+      caseFields(c, locale, t),
+      context(t(`${k}.rule`)),
+      actions(...reminderButtons(n.deadline, c.caseId, t)),
+    ],
+    t('notification.common.shortened', { caseId }),
+  );
+};
+
+function reminderButtons(deadline: 'reply' | 'objection', caseId: string, t: Translate): Button[] {
+  if (deadline === 'objection') return [button(t('notification.processing_notice.object'), ACTIONS.objectOpen, caseId)];
+  return [
+    button(t('notification.suspected_violation.accept'), ACTIONS.replyAccept, caseId, {
+      style: 'primary',
+      confirm: {
+        title: t('notification.suspected_violation.acceptConfirm.title'),
+        text: t('notification.suspected_violation.acceptConfirm.text', { caseId }),
+        confirm: t('notification.suspected_violation.acceptConfirm.confirm'),
+        deny: t('notification.common.cancel'),
+      },
+    }),
+    button(t('notification.suspected_violation.dispute'), ACTIONS.replyDispute, caseId),
+  ];
+}
+
+/**
+ * A proposal has waited over a working day for a second person's approval
+ * (R-DETERMINE). The buttons stay on the original proposal message.
+ */
+export const renderApprovalWaiting: Renderer<'approval_waiting'> = (n, locale, now) => {
+  const t = translator(locale);
+  const c = n.case;
+  const caseId = escapeMrkdwn(c.caseId);
+  const id = String(n.determinationId);
+  const since = formatDateTime(n.proposedAt, locale);
+  const hours = now ? Math.floor((now.getTime() - new Date(n.proposedAt).getTime()) / 3_600_000) : NaN;
+  const waited = Number.isFinite(hours) && hours > 0 ? t('notification.approval_waiting.hours', { n: hours }) : '';
+  return message(
+    t('notification.approval_waiting.text', { caseId, id }),
+    [
+      header(t('notification.approval_waiting.title', { id })),
+      section(t('notification.approval_waiting.intro', { id, caseId, since, waited })),
+      caseFields(c, locale, t),
+      context(t('notification.approval_waiting.hint')),
+    ],
+    t('notification.common.shortened', { caseId }),
+  );
+};

@@ -1,0 +1,109 @@
+import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
+import type { CaseSummary } from '../../service/cases/case-queries.ts';
+import type { Standing } from '../../service/rules/partner-standing.ts';
+import { ACTIONS } from '../action-ids.ts';
+import { actions, button, context, divider, header, LIMITS, section, type Block, type HomeView } from './blocks.ts';
+import { caseButtons, type CaseDetailInput } from './case-detail.ts';
+import { caseLine } from './case-list.ts';
+import { partnerText, type Fmt } from './format.ts';
+import { standingBlocks } from './standing.ts';
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}
+
+export interface StaffHomeInput {
+  kind: 'staff';
+  page: number;
+  pageSize: number;
+  /** null when the viewer holds no approver role. `mine`: proposed by the viewer, so another approver must decide. */
+  approvals: Page<{ summary: CaseSummary; determinationId: number | null; mine: boolean }> | null;
+  needsAction: Page<CaseSummary>;
+  awaitingReplies: Page<CaseSummary>;
+  overdue: Page<CaseSummary>;
+}
+
+export interface ContactHomeInput {
+  kind: 'contact';
+  page: number;
+  pageSize: number;
+  cases: Page<CaseSummary>;
+  standings: Standing[];
+}
+
+export type HomeInput = StaffHomeInput | ContactHomeInput | { kind: 'none' };
+
+/** App Home: staff see their queue, partner contacts their cases and standing; long lists paginate. */
+export function homeView(f: Fmt, policies: readonly PolicyVersion[], m: HomeInput): HomeView {
+  const blocks = m.kind === 'staff' ? staffHome(f, policies, m) : m.kind === 'contact' ? contactHome(f, policies, m) : noRoleHome(f);
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.modalBlocks) };
+}
+
+function staffHome(f: Fmt, policies: readonly PolicyVersion[], m: StaffHomeInput): Block[] {
+  const { t } = f;
+  const blocks: Block[] = [header(t('home.titleStaff')), actions([button(t('buttons.report'), ACTIONS.reportOpen, 'report', 'primary')], 'home_top')];
+  if (m.approvals) {
+    blocks.push(divider, section(`*${t('home.awaitingApproval')}*`));
+    if (m.approvals.rows.length === 0) blocks.push(context(t('home.empty')));
+    for (const a of m.approvals.rows) {
+      blocks.push(section(`${caseLine(f, policies, a.summary)}${a.mine ? `\n_${t('home.yourProposal')}_` : ''}`));
+      if (!a.mine && a.determinationId !== null) {
+        const id = String(a.determinationId);
+        blocks.push(actions([button(t('buttons.approve'), ACTIONS.determinationApprove, id, 'primary'), button(t('buttons.reject'), ACTIONS.determinationReject, id, 'danger')]));
+      }
+    }
+    more(f, blocks, m.approvals, m);
+  }
+  listSection(f, policies, blocks, t('home.needsAction'), m.needsAction, m, 'staff');
+  listSection(f, policies, blocks, t('home.awaitingReplies'), m.awaitingReplies, m, null);
+  listSection(f, policies, blocks, t('home.overdue'), m.overdue, m, null);
+  const totals = [m.approvals?.total ?? 0, m.needsAction.total, m.awaitingReplies.total, m.overdue.total];
+  blocks.push(...nav(f, m.page, totals.some((n) => n > (m.page + 1) * m.pageSize)));
+  return blocks;
+}
+
+function contactHome(f: Fmt, policies: readonly PolicyVersion[], m: ContactHomeInput): Block[] {
+  const { t } = f;
+  const blocks: Block[] = [header(t('home.titlePartner')), actions([button(t('buttons.reportOther'), ACTIONS.reportOpen, 'report')], 'home_top')];
+  for (const s of m.standings.slice(0, 3)) {
+    blocks.push(divider, section(`*${t('home.standingOf', { partner: partnerText(s.partner.name, s.partner.id) })}*`), ...standingBlocks(f, policies, s, { withHeader: false }));
+  }
+  listSection(f, policies, blocks, t('home.yourCases'), m.cases, m, 'contact');
+  blocks.push(...nav(f, m.page, m.cases.total > (m.page + 1) * m.pageSize));
+  return blocks;
+}
+
+function noRoleHome(f: Fmt): Block[] {
+  const { t } = f;
+  return [header(t('home.titleNone')), section(t('home.noRole')), context(t('home.helpHint'))];
+}
+
+function listSection(f: Fmt, policies: readonly PolicyVersion[], blocks: Block[], title: string, page: Page<CaseSummary>, m: { page: number; pageSize: number }, viewer: CaseDetailInput['viewer'] | null): void {
+  blocks.push(divider, section(`*${title}*`));
+  if (page.rows.length === 0) blocks.push(context(f.t('home.empty')));
+  // At most 10 rows a section keeps the whole tab within Slack's 100 blocks.
+  const shown = page.rows.slice(0, 10);
+  for (const c of shown) {
+    const buttons = viewer ? caseButtons(f, c.id, c.state, viewer) : [];
+    // One button fits beside the text; more go in their own row.
+    if (buttons.length === 1) blocks.push(section(caseLine(f, policies, c), buttons[0]));
+    else {
+      blocks.push(section(caseLine(f, policies, c)));
+      if (buttons.length > 1) blocks.push(actions(buttons));
+    }
+  }
+  more(f, blocks, { rows: shown, total: page.total }, m);
+}
+
+function more(f: Fmt, blocks: Block[], page: Page<unknown>, m: { page: number; pageSize: number }): void {
+  const shown = m.page * m.pageSize + page.rows.length;
+  if (page.total > shown) blocks.push(context(f.t('home.moreOnNextPage', { count: page.total - shown })));
+}
+
+function nav(f: Fmt, page: number, hasNext: boolean): Block[] {
+  const buttons = [];
+  if (page > 0) buttons.push(button(f.t('common.previous'), ACTIONS.homePagePrev, String(page - 1)));
+  if (hasNext) buttons.push(button(f.t('common.next'), ACTIONS.homePage, String(page + 1)));
+  return buttons.length > 0 ? [divider, actions(buttons, 'home_nav')] : [];
+}

@@ -1,0 +1,7 @@
+import { modal, section, type ModalView } from '../blocks.ts';
+import type { Fmt } from '../format.ts';
+
+/** What a submitted modal turns into: a short confirmation the person closes. */
+export function doneModal(f: Fmt, title: string, text: string): ModalView {
+  return modal({ callbackId: 'done', title, close: f.t('common.close'), blocks: [section(text)] });
+}

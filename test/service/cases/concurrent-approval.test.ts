@@ -1,0 +1,71 @@
+import { eq, sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { determinations, sanctions } from '../../../src/db/schema/index.ts';
+import { isDomainError, type DomainError } from '../../../src/domain/errors.ts';
+import { grantRole } from '../../../src/service/access/manage-roles.ts';
+import type { Actor } from '../../../src/service/access/actor.ts';
+import { decideDetermination } from '../../../src/service/cases/decide-determination.ts';
+import { proposeDetermination } from '../../../src/service/cases/propose-determination.ts';
+import { caseWorld, key, OFFICER } from '../../support/case-fixtures.ts';
+import { describeEachBackend } from '../../support/databases.ts';
+import { domainErrorOf, query } from '../../support/service-fixtures.ts';
+import { auditActions, expectAuditIntact, messages, report } from './case-steps.ts';
+
+describeEachBackend('two approvers clicking at once (R-DETERMINE, issue #3: races)', (getDb) => {
+  it('20 concurrent approvals by 20 approvers: exactly one wins, the 19 others are told who decided and when', async () => {
+    const w = await caseWorld(getDb());
+    const approvers: Actor[] = Array.from({ length: 20 }, (_, i) => ({ platform: 'slack', userId: `U0APPR${String(i + 1).padStart(2, '0')}` }));
+    for (const a of approvers) await grantRole({ db: w.db, clock: w.clock }, { userId: a.userId, role: 'approver', by: 'test' });
+    const r = await report(w);
+    const p = await proposeDetermination(w.cases, { key: key(), actor: OFFICER, caseId: r.caseId, established: true, terminate: false, reasons: 'Clear' });
+    w.clock.set('2026-06-01T14:30:00+08:00');
+
+    const settled = await Promise.allSettled(approvers.map((a) => decideDetermination(w.cases, { key: key('click'), actor: a, determinationId: p.determinationId, approve: true })));
+    const won = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const lost = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(19);
+    const winner = won[0]!;
+    expect(winner).toMatchObject({ approved: true, decidedAt: '2026-06-01T14:30:00+08:00', caseState: 'awaiting_objection' });
+    for (const e of lost) {
+      expect(isDomainError(e)).toBe(true);
+      const err = e as DomainError;
+      expect(err.code).toBe('determination.already_decided');
+      expect(err.message).toBe(`Already approved by ${winner.decidedBy} at 2026-06-01T14:30:00+08:00.`);
+      expect(err.details).toEqual({ status: 'approved', decidedBy: winner.decidedBy, decidedAt: '2026-06-01T14:30:00+08:00' });
+    }
+
+    const [row] = await w.db.select().from(determinations).where(eq(determinations.id, p.determinationId));
+    expect(row).toMatchObject({ status: 'approved', decidedBy: winner.decidedBy });
+    expect(await w.db.select().from(sanctions).where(eq(sanctions.caseId, r.caseId))).toHaveLength(1);
+    expect((await messages(w.db, r.caseId)).filter((m) => m.kind === 'processing_notice' || m.kind === 'determination_decided').map((m) => m.kind)).toEqual([
+      'processing_notice', 'determination_decided',
+    ]);
+    expect((await auditActions(w.db, r.caseId)).filter((a) => a === 'determination.approved')).toHaveLength(1);
+    const [logged] = await query<{ n: number }>(w.db, sql`select count(*)::int as n from command_log where action = 'determination.decide'`);
+    expect(logged?.n).toBe(1);
+    await expectAuditIntact(w.db);
+  });
+
+  it('an approved determination is immutable: the database refuses to change it (R-DETERMINE reading)', async () => {
+    const w = await caseWorld(getDb());
+    const r = await report(w);
+    const p = await proposeDetermination(w.cases, { key: key(), actor: OFFICER, caseId: r.caseId, established: true, terminate: false, reasons: 'Clear' });
+    await decideDetermination(w.cases, { key: key(), actor: { platform: 'slack', userId: 'U0APPROVER' }, determinationId: p.determinationId, approve: true });
+    await expect(w.db.update(determinations).set({ reasons: 'edited' }).where(eq(determinations.id, p.determinationId))).rejects.toThrow();
+    await expect(w.db.delete(determinations).where(eq(determinations.id, p.determinationId))).rejects.toThrow();
+    const [row] = await w.db.select({ reasons: determinations.reasons }).from(determinations).where(eq(determinations.id, p.determinationId));
+    expect(row?.reasons).toBe('Clear');
+  });
+
+  it('the proposer may not approve their own determination, even holding the approver role', async () => {
+    const w = await caseWorld(getDb());
+    const r = await report(w);
+    const p = await proposeDetermination(w.cases, { key: key(), actor: OFFICER, caseId: r.caseId, established: true, terminate: false, reasons: 'Clear' });
+    const e = await domainErrorOf(decideDetermination(w.cases, { key: key(), actor: OFFICER, determinationId: p.determinationId, approve: true }));
+    expect(e.code).toBe('determination.self_approval');
+    expect(e.message).toMatch(/another approver/);
+    const [row] = await w.db.select({ status: determinations.status }).from(determinations).where(eq(determinations.id, p.determinationId));
+    expect(row?.status).toBe('proposed');
+  });
+});

@@ -1,0 +1,27 @@
+import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/logger.ts';
+import { createSlackApp } from '../../../src/slack/app.ts';
+import type { SlackContext } from '../../../src/slack/slack-context.ts';
+import { createTestLogger } from '../../support/fake-slack.ts';
+
+function ctx(appToken?: string): SlackContext {
+  return {
+    config: { botToken: 'xoxb-modes', signingSecret: 'modes-secret', appToken, slackApiUrl: 'http://127.0.0.1:9/api/', channels: { notices: 'C1', approvals: 'C2' }, defaultLocale: 'zh-CN', port: 0 },
+    logger: silentLogger,
+    boltLogger: createTestLogger(),
+  } as unknown as SlackContext;
+}
+
+describe('how the app connects to Slack', () => {
+  it('serves HTTP (POST /slack/events) when no app-level token is set, with its Web API at SLACK_API_URL', () => {
+    const app = createSlackApp(ctx());
+    expect((app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(HTTPReceiver);
+    expect(app.client.slackApiUrl).toBe('http://127.0.0.1:9/api/');
+  });
+
+  it('uses Socket Mode when SLACK_APP_TOKEN is set (no public URL), and asks Slack nothing before start', () => {
+    const app = createSlackApp(ctx('xapp-1-A1-modes'));
+    expect((app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parsePartnerCommand, parseViolationCommand, linkLines } from '../../../src/slack/listeners/shared/parse.ts';
+
+describe('reading what people type after /violation and /partner', () => {
+  it.each([
+    ['', { sub: 'help' }],
+    ['help', { sub: 'help' }],
+    ['report', { sub: 'report' }],
+    ['REPORT', { sub: 'report' }],
+    ['list', { sub: 'list', filter: { kind: 'open' }, page: 0 }],
+    ['list mine', { sub: 'list', filter: { kind: 'mine' }, page: 0 }],
+    ['list P-42', { sub: 'list', filter: { kind: 'partner', partnerId: 'P-42' }, page: 0 }],
+    ['show V-000012', { sub: 'show', caseId: 'V-000012' }],
+    ['show v-12', { sub: 'show', caseId: 'V-000012' }],
+    ['determine 7', { sub: 'determine', caseId: 'V-000007' }],
+    ['  answer   V-000001  ', { sub: 'answer', caseId: 'V-000001' }],
+    ['notice V-000002', { sub: 'notice', caseId: 'V-000002' }],
+    ['show', { sub: 'usage', of: 'show' }],
+    ['show P1', { sub: 'usage', of: 'show' }],
+    ['show V-1 V-2', { sub: 'usage', of: 'show' }],
+    ['delete everything', { sub: 'unknown', text: 'delete everything' }],
+  ])('“/violation %s”', (text, expected) => {
+    expect(parseViolationCommand(text)).toEqual(expected);
+  });
+
+  it('reads /partner status PARTNER, and anything else as a request for its usage', () => {
+    expect(parsePartnerCommand('status P1')).toEqual({ sub: 'status', partnerId: 'P1' });
+    expect(parsePartnerCommand('status')).toEqual({ sub: 'usage' });
+    expect(parsePartnerCommand('P1')).toEqual({ sub: 'usage' });
+  });
+
+  it('takes evidence links one a line, ignoring blank lines and spaces', () => {
+    expect(linkLines(' https://a.example/1 \r\n\n  https://b.example/2\n')).toEqual(['https://a.example/1', 'https://b.example/2']);
+    expect(linkLines(null)).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+// The approval buttons in the approvals channel: only a second person with the
+// approver role decides, once; everyone else is told privately and nothing changes.
+import { afterEach, expect, it } from 'vitest';
+import { proposeDetermination } from '../../../src/service/cases/propose-determination.ts';
+import { reportViolation } from '../../../src/service/cases/report-violation.ts';
+import { ACTIONS, INPUTS, VIEWS } from '../../../src/slack/action-ids.ts';
+import { APPROVER, APPROVER2, FINANCE, OFFICER, P1_CONTACT, key } from '../../support/case-fixtures.ts';
+import { describeEachBackend } from '../../support/databases.ts';
+import { buttonIn, caseState, CHANNELS, countRows, plainValue, startBot, textOf, type Bot } from './harness.ts';
+
+describeEachBackend('approving and rejecting a determination from Slack', (getDb) => {
+  let bot: Bot | undefined;
+  afterEach(async () => {
+    await bot?.stop();
+    bot = undefined;
+  });
+
+  /** A reported, accepted case with a proposal by the officer; returns the Approve button's value. */
+  async function proposal(b: Bot): Promise<string> {
+    const { w } = b;
+    const r = await reportViolation(w.cases, { key: key(), actor: OFFICER, partnerId: 'P1', itemId: 'SVC-09', occurredOn: '2026-05-20', facts: 'Late service', evidence: [] });
+    await proposeDetermination(w.cases, { key: key(), actor: OFFICER, caseId: r.caseId, established: true, terminate: false, reasons: 'Clear facts' });
+    await b.deliver();
+    const request = b.fake.callsTo('chat.postMessage').find((c) => c.args.channel === CHANNELS.approvals && buttonIn(c.args.blocks, ACTIONS.determinationApprove));
+    return buttonIn(request!.args.blocks, ACTIONS.determinationApprove)!.value;
+  }
+
+  it('refuses the proposer approving their own determination, privately, and changes nothing', async () => {
+    bot = await startBot(getDb());
+    const id = await proposal(bot);
+    const res = await bot.click(OFFICER.userId, ACTIONS.determinationApprove, id, { responseUrl: bot.fake.responseUrl('self') });
+    expect(res.status).toBe(200);
+    const told = await bot.fake.waitForResponseUrlPost('self');
+    expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(textOf(told.body)).toMatch(/You proposed this determination, so another approver must decide it/);
+    expect(await caseState(bot.w.db, 'V-000001')).toBe('determination_proposed');
+    expect(await countRows(bot.w.db, 'determinations', "status = 'proposed'")).toBe(1);
+  });
+
+  it('tells a non-approver, in their own language, that the approver role is needed', async () => {
+    bot = await startBot(getDb(), { locales: { [FINANCE.userId]: 'zh-CN' } });
+    const id = await proposal(bot);
+    await bot.click(FINANCE.userId, ACTIONS.determinationApprove, id, { responseUrl: bot.fake.responseUrl('finance') });
+    const told = await bot.fake.waitForResponseUrlPost('finance');
+    expect(textOf(told.body)).toContain('你需要审批人（approver）角色才能批准或驳回认定');
+    expect(await caseState(bot.w.db, 'V-000001')).toBe('determination_proposed');
+  });
+
+  it('decides a double-clicked approval once; the second click is told who decided and when', async () => {
+    bot = await startBot(getDb());
+    const id = await proposal(bot);
+    const [a, b] = await Promise.all([
+      bot.click(APPROVER.userId, ACTIONS.determinationApprove, id, { responseUrl: bot.fake.responseUrl('click-1'), actionTs: '1780000000.000001' }),
+      bot.click(APPROVER.userId, ACTIONS.determinationApprove, id, { responseUrl: bot.fake.responseUrl('click-2'), actionTs: '1780000000.000002' }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const answers = [textOf((await bot.fake.waitForResponseUrlPost('click-1')).body), textOf((await bot.fake.waitForResponseUrlPost('click-2')).body)];
+    expect(answers.filter((t) => t.includes('You approved determination'))).toHaveLength(1);
+    const second = answers.find((t) => !t.includes('You approved'))!;
+    expect(second).toMatch(/already approved by <@U0APPROVER> at 2026-06-01 \d\d:\d\d \(Beijing time\)/);
+    expect(await countRows(bot.w.db, 'determinations', "status = 'approved'")).toBe(1);
+    expect(await countRows(bot.w.db, 'audit_events', "action = 'determination.approved'")).toBe(1);
+    expect(await caseState(bot.w.db, 'V-000001')).toBe('awaiting_objection');
+    // A second approver arriving later is told the same.
+    await bot.click(APPROVER2.userId, ACTIONS.determinationApprove, id, { responseUrl: bot.fake.responseUrl('late') });
+    expect(textOf((await bot.fake.waitForResponseUrlPost('late')).body)).toMatch(/already approved by <@U0APPROVER>/);
+  });
+
+  it('rejects through a short-reason modal; the case goes back to waiting for a determination', async () => {
+    bot = await startBot(getDb());
+    const id = await proposal(bot);
+    await bot.click(APPROVER.userId, ACTIONS.determinationReject, id);
+    const modal = await bot.fake.waitFor('views.open', (c) => (c.args.view as { callback_id?: string }).callback_id === VIEWS.reject);
+    const res = await bot.submit(APPROVER.userId, modal, { reasons: { [INPUTS.reasons]: plainValue('Ask the partner first.') } });
+    expect(res.json).toMatchObject({ response_action: 'update' });
+    expect(textOf(res.json)).toContain('You rejected determination');
+    expect(await countRows(bot.w.db, 'determinations', "status = 'rejected' and decision_note = 'Ask the partner first.'")).toBe(1);
+    // Fast-tracked and still inside the reply window: back to waiting for the reply.
+    expect(await caseState(bot.w.db, 'V-000001')).toBe('awaiting_reply');
+  });
+
+  it('does not even open the reject modal for someone without the approver role', async () => {
+    bot = await startBot(getDb());
+    const id = await proposal(bot);
+    await bot.click(P1_CONTACT.userId, ACTIONS.determinationReject, id, { responseUrl: bot.fake.responseUrl('nope') });
+    expect(textOf((await bot.fake.waitForResponseUrlPost('nope')).body)).toMatch(/You need the approver role/);
+    expect(bot.fake.callsTo('views.open')).toHaveLength(0);
+  });
+});
