@@ -133,15 +133,23 @@ export async function dueDeadlineIds(db: Tx | CaseDeps['db'], now: Date, limit =
  * `cli sweep --now`: everything due by that instant, in due order, after an
  * outage or in place of a queue. Idempotent: processed rows are done.
  */
-export async function sweepDeadlines(deps: CaseDeps): Promise<{ processed: number; outcomes: Record<string, number> }> {
+export async function sweepDeadlines(deps: CaseDeps): Promise<{ processed: number; outcomes: Record<string, number>; failed: { id: number; error: string }[] }> {
   const outcomes: Record<string, number> = {};
+  const failed = new Map<number, string>();
   let processed = 0;
   for (;;) {
     const ids = await dueDeadlineIds(deps.db, deps.clock.now());
     if (ids.length === 0) break;
     let progressed = false;
     for (const id of ids) {
-      const outcome = await processDeadline(deps, id);
+      let outcome: string | null;
+      try {
+        outcome = await processDeadline(deps, id);
+      } catch (e) {
+        // One broken deadline must not hold back the others; it stays open and is reported.
+        failed.set(id, e instanceof Error ? e.message : String(e));
+        continue;
+      }
       if (outcome === null) continue;
       progressed = true;
       processed++;
@@ -149,6 +157,6 @@ export async function sweepDeadlines(deps: CaseDeps): Promise<{ processed: numbe
     }
     if (!progressed) break;
   }
-  return { processed, outcomes };
+  return { processed, outcomes, failed: [...failed].map(([id, error]) => ({ id, error })) };
 }
 

@@ -20,12 +20,12 @@ describeEachBackend('no reply by the deadline is a recorded lapse (R-REPLY, R-WO
     expect(addressed((await messages(w.db, r.caseId)).filter((m) => m.kind === 'deadline_reminder'))).toEqual(['deadline_reminder → U0PARTNER1', 'deadline_reminder → U0PARTNER1']);
 
     w.clock.set('2026-06-04T23:59:58+08:00');
-    expect(await sweepDeadlines(w.cases)).toEqual({ processed: 0, outcomes: {} });
+    expect(await sweepDeadlines(w.cases)).toEqual({ processed: 0, outcomes: {}, failed: [] });
     expect(await stateOf(w, r.caseId)).toBe('awaiting_reply');
     expect(await w.db.select().from(caseReplies).where(eq(caseReplies.caseId, r.caseId))).toEqual([]);
 
     w.clock.set(WINDOW_CLOSES);
-    expect(await sweepDeadlines(w.cases)).toEqual({ processed: 1, outcomes: { lapsed: 1 } });
+    expect(await sweepDeadlines(w.cases)).toEqual({ processed: 1, outcomes: { lapsed: 1 }, failed: [] });
     expect(await stateOf(w, r.caseId)).toBe('awaiting_determination');
     const [lapse] = await w.db.select().from(caseReplies).where(eq(caseReplies.caseId, r.caseId));
     expect(lapse).toMatchObject({ kind: 'lapse', by: null, text: null });

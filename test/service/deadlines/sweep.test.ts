@@ -25,9 +25,9 @@ describeEachBackend('the deadline sweep (issue #3: deadlines survive restarts; `
     const r = await report(w);
     w.clock.set(AFTER_WINDOW);
     const first = await sweepDeadlines(w.cases);
-    expect(first).toEqual({ processed: 3, outcomes: { reminded: 2, lapsed: 1 } });
+    expect(first).toEqual({ processed: 3, outcomes: { reminded: 2, lapsed: 1 }, failed: [] });
     const outbox = (await messages(w.db)).length;
-    expect(await sweepDeadlines(w.cases)).toEqual({ processed: 0, outcomes: {} });
+    expect(await sweepDeadlines(w.cases)).toEqual({ processed: 0, outcomes: {}, failed: [] });
     const [lapse] = await w.db.select().from(deadlines).where(eq(deadlines.kind, 'reply_lapse'));
     expect(await processDeadline(w.cases, lapse!.id)).toBeNull();
     expect((await messages(w.db)).length).toBe(outbox);
@@ -53,7 +53,7 @@ describeEachBackend('the deadline sweep (issue #3: deadlines survive restarts; `
     const caughtUp = await cli(w, 'sweep', '--now', WINDOW_CLOSES, '--json');
     expect(caughtUp.code).toBe(0);
     // a's two reminders and lapse; b's reminder of the day before (06-04 09:00).
-    expect(caughtUp.json()).toEqual({ now: WINDOW_CLOSES, processed: 4, outcomes: { reminded: 3, lapsed: 1 } });
+    expect(caughtUp.json()).toEqual({ now: WINDOW_CLOSES, processed: 4, outcomes: { reminded: 3, lapsed: 1 }, failed: [] });
     expect(await stateOf(w, a.caseId)).toBe('awaiting_determination');
     expect(await stateOf(w, b.caseId)).toBe('awaiting_reply');
     const [lapse] = await w.db.select().from(caseReplies).where(eq(caseReplies.caseId, a.caseId));
