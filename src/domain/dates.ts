@@ -51,6 +51,12 @@ export function yearOf(d: LocalDate): number {
   return Number(d.slice(0, 4));
 }
 
+/** Saturday or Sunday (R-WORKDAY's plain week). */
+export function isWeekend(d: LocalDate): boolean {
+  const wd = weekdayOf(d);
+  return wd === 0 || wd === 6;
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(d: LocalDate): number {
   return dayjs.utc(d).day();

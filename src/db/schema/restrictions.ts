@@ -3,8 +3,8 @@ import { bigint, check, date, index, pgTable, text, timestamp } from 'drizzle-or
 import { partners } from './partners.ts';
 
 /** R-RESTRICT (§5.5.4 – §5.5.6) and the late-payment restriction of R-LATE. */
-export const restrictionKinds = ['no_upgrade', 'no_onboarding', 'no_new_program', 'late_payment'] as const;
-export type RestrictionKind = (typeof restrictionKinds)[number];
+export { restrictionKinds, type RestrictionKind } from '../../domain/restrictions/restriction.ts';
+import { restrictionKinds } from '../../domain/restrictions/restriction.ts';
 
 export const restrictions = pgTable(
   'restrictions',

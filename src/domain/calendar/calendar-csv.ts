@@ -1,5 +1,5 @@
 import { byLine, readCsvTable, type CsvRowError } from '../csv/csv-table.ts';
-import { isLocalDate, weekdayOf, yearOf } from '../dates.ts';
+import { isLocalDate, isWeekend, yearOf } from '../dates.ts';
 import type { LocalDate } from '../dates.ts';
 import type { CalendarDayKind } from './working-day-calendar.ts';
 
@@ -28,10 +28,6 @@ function isKind(s: string): s is CalendarDayKind {
   return (KINDS as readonly string[]).includes(s);
 }
 
-function isWeekend(d: LocalDate): boolean {
-  const wd = weekdayOf(d);
-  return wd === 0 || wd === 6;
-}
 
 export function parseCalendarCsv(text: string): CalendarCsvResult {
   const table = readCsvTable(text, HEADER, 'days');

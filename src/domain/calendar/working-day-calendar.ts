@@ -1,4 +1,4 @@
-import { addDays, compareDates, endOfShanghaiDay, weekdayOf, yearOf } from '../dates.ts';
+import { addDays, compareDates, endOfShanghaiDay, isWeekend, yearOf } from '../dates.ts';
 import type { LocalDate } from '../dates.ts';
 import { DomainError } from '../errors.ts';
 
@@ -31,10 +31,6 @@ export interface Deadline {
   unloadedYears: number[];
 }
 
-function isWeekend(d: LocalDate): boolean {
-  const wd = weekdayOf(d);
-  return wd === 0 || wd === 6;
-}
 
 export class WorkingDayCalendar {
   private readonly loadedYears: ReadonlySet<number>;

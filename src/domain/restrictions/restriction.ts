@@ -2,7 +2,8 @@ import { addMonths, type LocalDate } from '../dates.ts';
 import type { ViolationClass } from '../catalog/catalog-item.ts';
 import type { PolicyParams } from '../policy/policy-version.ts';
 
-export type RestrictionKind = 'no_upgrade' | 'no_onboarding' | 'no_new_program' | 'late_payment';
+export const restrictionKinds = ['no_upgrade', 'no_onboarding', 'no_new_program', 'late_payment'] as const;
+export type RestrictionKind = (typeof restrictionKinds)[number];
 
 export interface Restriction {
   kind: RestrictionKind;
@@ -41,8 +42,7 @@ export function restrictionsInForce(all: readonly Restriction[], on: LocalDate):
     const seen = byKind.get(r.kind);
     if (!seen || later(r.until, seen.until)) byKind.set(r.kind, r);
   }
-  const order: RestrictionKind[] = ['no_upgrade', 'no_onboarding', 'no_new_program', 'late_payment'];
-  return order.flatMap((k) => (byKind.has(k) ? [byKind.get(k)!] : []));
+  return restrictionKinds.flatMap((k) => (byKind.has(k) ? [byKind.get(k)!] : []));
 }
 
 function later(a: LocalDate | null, b: LocalDate | null): boolean {

@@ -15,7 +15,8 @@ import { dismissCase } from './dismiss-case.ts';
 import { issueFormalDecision } from './formal-decision.ts';
 import { sendProcessingNotice } from './processing-notice.ts';
 import { runCommand } from './run-command.ts';
-import { recordSanction, withdrawSanction, decisionView } from './sanction-record.ts';
+import { decisionView } from '../rules/decision-json.ts';
+import { recordSanction, withdrawSanction } from './sanction-record.ts';
 
 export interface DecideInput {
   key: string;

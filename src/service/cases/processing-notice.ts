@@ -7,7 +7,8 @@ import { cancelDeadlines, scheduleDeadline } from '../deadlines/schedule.ts';
 import { notifyPartner } from '../outbox/enqueue.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { caseView, setCase, type CaseRecord } from './case-record.ts';
-import { decisionView, recordSanction } from './sanction-record.ts';
+import { decisionView } from '../rules/decision-json.ts';
+import { recordSanction } from './sanction-record.ts';
 import { warnAdminsOfProvisional } from './suspected-violation-notice.ts';
 
 /**

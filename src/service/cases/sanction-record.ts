@@ -4,7 +4,7 @@ import { insertRestrictions } from '../../db/repositories/restrictions.repositor
 import { restrictions, sanctions } from '../../db/schema/index.ts';
 import type { LocalDate } from '../../domain/dates.ts';
 import { formatAmount } from '../../domain/money.ts';
-import { decisionView, stepsToJson } from '../rules/decision-json.ts';
+import { stepsToJson } from '../rules/decision-json.ts';
 import { judgeForPartner, type Judgement } from '../rules/judge-for-partner.ts';
 import type { CaseDeps } from './case-deps.ts';
 import type { CaseRecord } from './case-record.ts';
@@ -41,4 +41,3 @@ export async function withdrawSanction(tx: Tx, caseId: string): Promise<void> {
   await tx.delete(sanctions).where(eq(sanctions.caseId, caseId));
 }
 
-export { decisionView };
