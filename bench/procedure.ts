@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { drizzle } from 'drizzle-orm/postgres-js';
-import type postgres from 'postgres';
 import type { Db } from '../src/db/database.ts';
+import type postgres from 'postgres';
 import * as schema from '../src/db/schema/index.ts';
 import { grantRole } from '../src/service/access/manage-roles.ts';
 import { CalendarCache } from '../src/service/calendar/calendar-cache.ts';
@@ -9,7 +9,11 @@ import type { CaseDeps } from '../src/service/cases/case-deps.ts';
 import { reportViolation } from '../src/service/cases/report-violation.ts';
 import { dueDeadlineIds } from '../src/service/deadlines/process-deadline.ts';
 import { importPartners, PARTNERS_HEADER } from '../src/service/imports/import-partners.ts';
-import { noJobScheduler } from '../src/service/jobs-port.ts';
+import { noJobScheduler, type JobScheduler } from '../src/service/jobs-port.ts';
+import { startJobs } from '../src/jobs/pg-boss-jobs.ts';
+import { silentLogger } from '../src/logger.ts';
+import { RecordingNotifier } from '../src/service/outbox/notifier.ts';
+import type { BenchContext } from './support/bench-context.ts';
 import type { BenchSection } from './sections/section.ts';
 import { percentile, rssMb, timed } from './support/measure.ts';
 import type { Measurement } from './support/report.ts';
@@ -63,20 +67,20 @@ export const procedureSection: BenchSection = {
       { section: 'procedure', name: `due-deadline plan uses ${DUE_INDEX}`, value: usesIndex ? 1 : 0, unit: '(1 = yes)', target: { kind: 'min', value: 1 } },
     );
 
-    // Case creation in-process, as a chat adapter calls it.
-    const deps = await reportingDeps(ctx.db, ctx.clock, ctx.policies, ctx.deps, ctx.runId);
-    let n = 0;
-    const reportOne = () =>
-      reportViolation(deps.cases, {
-        key: `bench-${ctx.runId}-${++n}`, actor: deps.officer, partnerId: deps.partnerId, itemId: 'SVC-09', occurredOn: '2026-05-20',
-        facts: 'Bench: late service', evidence: [{ kind: 'link', ref: 'https://example.com/evidence' }],
-      });
-    await runConcurrently(REPORT_WARM_UP, CONCURRENCY, reportOne);
-    const { ms } = await timed(() => runConcurrently(REPORTS, CONCURRENCY, reportOne));
-    const perSecond = REPORTS / (ms / 1000);
-    log(`  ${REPORTS} reports, ${CONCURRENCY} at a time, in ${(ms / 1000).toFixed(1)} s (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
+    // Case creation in-process, as a chat adapter calls it: first the service alone (the issue's
+    // figure), then with pg-boss enqueueing every wake-up in the same transaction, as the bot runs.
+    const reporting = await reportingSetup(ctx);
+    const alone = await measureReports(ctx, reporting, noJobScheduler, 'service alone', log);
+    const jobs = await startJobs(ctx.database, reporting.cases, new RecordingNotifier(), silentLogger, { workers: false, databaseUrl: ctx.databaseUrl });
+    let withJobs: number;
+    try {
+      withJobs = await measureReports(ctx, reporting, jobs.scheduler, 'with pg-boss jobs', log);
+    } finally {
+      await jobs.stop();
+    }
     out.push(
-      { section: 'procedure', name: `reportViolation, ${CONCURRENCY} concurrent (${REPORTS} cases)`, value: perSecond, unit: 'cases/s', target: { kind: 'min', value: REPORTS_PER_SECOND_TARGET } },
+      { section: 'procedure', name: `reportViolation, ${CONCURRENCY} concurrent (${REPORTS} cases)`, value: alone, unit: 'cases/s', target: { kind: 'min', value: REPORTS_PER_SECOND_TARGET } },
+      { section: 'procedure', name: `reportViolation + pg-boss jobs, ${CONCURRENCY} concurrent`, value: withJobs, unit: 'cases/s' },
       { section: 'procedure', name: 'RSS after case creation', value: rssMb(), unit: 'MB' },
     );
     return out;
@@ -148,13 +152,36 @@ async function explainDueQuery(sql: postgres.Sql, now: Date): Promise<string[]> 
   return rows.map((r) => r['QUERY PLAN']);
 }
 
-async function reportingDeps(db: Db, clock: CaseDeps['clock'], policies: CaseDeps['policies'], importDeps: Parameters<typeof importPartners>[0], runId: string) {
-  const partnerId = `BR${runId}`;
-  await importPartners(importDeps, { name: 'bench-reporting.csv', text: `${PARTNERS_HEADER.join(',')}\n${partnerId},Bench Reported,consulting_sales,gold,U0BENCHCONTACT\n` });
+interface ReportingSetup {
+  cases: Omit<CaseDeps, 'jobs'>;
+  officer: { platform: string; userId: string };
+  partnerId: string;
+}
+
+async function reportingSetup(ctx: BenchContext): Promise<ReportingSetup> {
+  const partnerId = `BR${ctx.runId}`;
+  await importPartners(ctx.deps, { name: 'bench-reporting.csv', text: `${PARTNERS_HEADER.join(',')}\n${partnerId},Bench Reported,consulting_sales,gold,U0BENCHCONTACT\n` });
   const officer = { platform: 'slack', userId: 'U0BENCHOFFICER' };
-  await grantRole({ db, clock }, { userId: officer.userId, role: 'officer', by: 'bench' });
-  const cases: CaseDeps = { db, policies, clock, calendar: new CalendarCache(), jobs: noJobScheduler };
-  return { cases, officer, partnerId };
+  await grantRole({ db: ctx.db, clock: ctx.clock }, { userId: officer.userId, role: 'officer', by: 'bench' });
+  return { cases: { db: ctx.db, policies: ctx.policies, clock: ctx.clock, calendar: new CalendarCache() }, officer, partnerId };
+}
+
+/** Reports per second, `CONCURRENCY` in flight, after a warm-up; prints the run and what it cost. */
+async function measureReports(ctx: BenchContext, setup: ReportingSetup, jobs: JobScheduler, label: string, log: (line: string) => void): Promise<number> {
+  const deps: CaseDeps = { ...setup.cases, jobs };
+  let n = 0;
+  const reportOne = () =>
+    reportViolation(deps, {
+      key: `bench-${ctx.runId}-${label}-${++n}`, actor: setup.officer, partnerId: setup.partnerId, itemId: 'SVC-09', occurredOn: '2026-05-20',
+      facts: 'Bench: late service', evidence: [{ kind: 'link', ref: 'https://example.com/evidence' }],
+    });
+  await runConcurrently(REPORT_WARM_UP, CONCURRENCY, reportOne);
+  const cpu = process.cpuUsage();
+  const { ms } = await timed(() => runConcurrently(REPORTS, CONCURRENCY, reportOne));
+  const used = process.cpuUsage(cpu);
+  const perSecond = REPORTS / (ms / 1000);
+  log(`  ${label}: ${REPORTS} reports, ${CONCURRENCY} at a time, in ${(ms / 1000).toFixed(2)} s = ${perSecond.toFixed(0)}/s; this process's CPU ${((used.user + used.system) / 1000 / REPORTS).toFixed(2)} ms a case (load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores)`);
+  return perSecond;
 }
 
 /** `total` calls of `fn`, `width` in flight at a time. */

@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const measurements: Measurement[] = [];
   try {
     log(`bench database: ${bench.label}`);
-    const ctx = await benchContext(bench.database);
+    const ctx = await benchContext(bench.database, bench.url);
     log(`bench partner: ${ctx.partnerId}`);
     // Issue 3's section runs last: its million cases would only slow the sections before it.
     for (const section of [...sections, procedureSection]) {

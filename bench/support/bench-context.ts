@@ -9,6 +9,8 @@ import type { RulesDeps } from '../../src/service/rules/rules-deps.ts';
 /** What every bench section gets: the database, use-case dependencies, and one run id to keep its data apart. */
 export interface BenchContext {
   database: Database;
+  /** The database's URL, for pg-boss's own pool. Never printed. */
+  databaseUrl: string;
   db: Db;
   clock: Clock;
   policies: readonly PolicyVersion[];
@@ -23,13 +25,14 @@ export interface BenchContext {
 /** Noon in Shanghai on 2026-06-01: the generated history ends the day before. */
 export const BENCH_NOW = '2026-06-01T04:00:00Z';
 
-export async function benchContext(database: Database): Promise<BenchContext> {
+export async function benchContext(database: Database, databaseUrl: string): Promise<BenchContext> {
   const clock = fixedClock(BENCH_NOW);
   await ensureReferenceData(database.db, clock);
   const policies = await loadPolicyVersions(database.db);
   const runId = Date.now().toString(36).toUpperCase();
   return {
     database,
+    databaseUrl,
     db: database.db,
     clock,
     policies,

@@ -11,6 +11,8 @@ export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface BenchDatabase {
   database: Database;
+  /** For a second pool on the same database (pg-boss keeps its own). Never printed. */
+  url: string;
   /** Where it ran, without credentials. */
   label: string;
   dispose(): Promise<void>;
@@ -20,7 +22,7 @@ export async function openBenchDatabase(env: NodeJS.ProcessEnv): Promise<BenchDa
   if (env.BENCH_DATABASE_URL) {
     const database = await openDatabase({ databaseUrl: env.BENCH_DATABASE_URL });
     await migrateDatabase(database);
-    return { database, label: `BENCH_DATABASE_URL (${hostAndName(env.BENCH_DATABASE_URL)})`, dispose: () => database.close() };
+    return { database, url: env.BENCH_DATABASE_URL, label: `BENCH_DATABASE_URL (${hostAndName(env.BENCH_DATABASE_URL)})`, dispose: () => database.close() };
   }
   const adminUrl = env.BENCH_ADMIN_URL ?? DEFAULT_ADMIN_URL;
   const name = `vt_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`;
@@ -41,7 +43,7 @@ export async function openBenchDatabase(env: NodeJS.ProcessEnv): Promise<BenchDa
     await drop();
     throw e;
   }
-  return { database, label: `${name} on ${hostAndName(adminUrl).split('/')[0]} (dropped at the end)`, dispose: drop };
+  return { database, url: url.toString(), label: `${name} on ${hostAndName(adminUrl).split('/')[0]} (dropped at the end)`, dispose: drop };
 }
 
 function hostAndName(url: string): string {

@@ -67,7 +67,7 @@ export function fromPglite(pglite: PGlite, afterClose?: () => Promise<void>): Da
 /** Wrap a postgres.js client; `afterClose` runs once its pool has ended. */
 export function fromPostgres(sql: postgres.Sql, afterClose?: () => Promise<void>): Database {
   return {
-    db: drizzlePostgres(sql, { schema }),
+    db: drizzlePostgres(preparedStatements(sql), { schema }),
     backend: 'postgres',
     sql,
     close: once(async () => {
@@ -75,6 +75,35 @@ export function fromPostgres(sql: postgres.Sql, afterClose?: () => Promise<void>
       await afterClose?.();
     }),
   };
+}
+
+/**
+ * drizzle 0.45 asks postgres.js for an unnamed statement unless a query is
+ * given a name (drizzle-orm#6096), and postgres.js then describes every
+ * parameterised statement before running it: two round trips each, on the
+ * hot path of every step. This restores postgres.js's own default, a named
+ * statement described once per connection and reused; transactions and
+ * savepoints get the same client. Each connection keeps its statements until
+ * postgres.js recycles it (`max_lifetime`, 30–60 min).
+ */
+function preparedStatements<S extends postgres.Sql | postgres.TransactionSql>(client: S): S {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') {
+        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          const open = Reflect.get(target, key) as (...a: unknown[]) => unknown;
+          return open.apply(target, [...args, (tx: postgres.TransactionSql) => work(preparedStatements(tx))]);
+        };
+      }
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -76,12 +76,15 @@ export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>
     boss.send(DEADLINE_QUEUE, { deadlineId }, { startAfter: wakeAt(clock, dueAt), ...(db ? { db: inTransaction(db) } : {}) });
   const wakeOutbox = (outboxId: number, db?: Tx) => boss.send(OUTBOX_QUEUE, { outboxId }, { singletonKey: outboxKey(outboxId), ...(db ? { db: inTransaction(db) } : {}) });
 
+  // A step's jobs go in one statement per queue (`insert` takes the queue's retry settings, as `send` does).
   const scheduler: JobScheduler = {
-    async deadlineDue(tx, deadlineId, dueAt) {
-      await wakeDeadline(deadlineId, dueAt, tx);
+    async deadlinesDue(tx, due) {
+      if (due.length === 0) return;
+      await boss.insert(DEADLINE_QUEUE, due.map((d) => ({ data: { deadlineId: d.deadlineId }, startAfter: wakeAt(clock, d.dueAt) })), { db: inTransaction(tx) });
     },
-    async outboxPending(tx, outboxId) {
-      await wakeOutbox(outboxId, tx);
+    async outboxPending(tx, outboxIds) {
+      if (outboxIds.length === 0) return;
+      await boss.insert(OUTBOX_QUEUE, outboxIds.map((id) => ({ data: { outboxId: id }, singletonKey: outboxKey(id) })), { db: inTransaction(tx) });
     },
   };
   const caseDeps: CaseDeps = { ...deps, jobs: scheduler };

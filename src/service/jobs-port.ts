@@ -6,12 +6,19 @@ import type { Tx } from '../db/database.ts';
  * it (src/jobs/); without a queue, `cli sweep` does the same work.
  */
 export interface JobScheduler {
-  deadlineDue(tx: Tx, deadlineId: number, dueAt: Date): Promise<void>;
-  outboxPending(tx: Tx, outboxId: number): Promise<void>;
+  /** One wake-up per deadline, at its time; a step's deadlines go in one batch. */
+  deadlinesDue(tx: Tx, due: readonly DeadlineDue[]): Promise<void>;
+  /** One delivery job per outbox row. */
+  outboxPending(tx: Tx, outboxIds: readonly number[]): Promise<void>;
+}
+
+export interface DeadlineDue {
+  deadlineId: number;
+  dueAt: Date;
 }
 
 /** No queue: deadlines wait for `cli sweep`, the outbox for `cli outbox deliver`. */
 export const noJobScheduler: JobScheduler = {
-  deadlineDue: async () => {},
+  deadlinesDue: async () => {},
   outboxPending: async () => {},
 };

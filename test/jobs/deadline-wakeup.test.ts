@@ -22,7 +22,7 @@ describeEachBackend('a deadline wakes its worker by itself', (getDb) => {
     const clock = shiftedClock(new Date(lapse.dueAt.getTime() - 2000));
     const jobs = await startTestJobs(database, { ...w.cases, clock }, new RecordingNotifier(), { sweep: false });
     try {
-      await w.db.transaction((tx) => jobs.scheduler.deadlineDue(tx, lapse.id, lapse.dueAt));
+      await w.db.transaction((tx) => jobs.scheduler.deadlinesDue(tx, [{ deadlineId: lapse.id, dueAt: lapse.dueAt }]));
       expect((await findCase(w.db, r.caseId))?.state).toBe('awaiting_reply');
 
       await waitFor('the reply to lapse', async () => (await findCase(w.db, r.caseId))?.state === 'awaiting_determination', 15_000);

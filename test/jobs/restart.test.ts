@@ -30,7 +30,7 @@ describeEachBackend('no deadline is lost when the app restarts', (getDb) => {
       const clock = shiftedClock(MONDAY_10H);
       const jobs1 = await startTestJobs(first, { ...w.cases, clock }, new RecordingNotifier(), { sweep: false }, data.url);
       clock.jump(new Date(lapse.dueAt.getTime() - 4000));
-      await first.db.transaction((tx) => jobs1.scheduler.deadlineDue(tx, lapse.id, lapse.dueAt));
+      await first.db.transaction((tx) => jobs1.scheduler.deadlinesDue(tx, [{ deadlineId: lapse.id, dueAt: lapse.dueAt }]));
       await jobs1.stop();
       await first.close();
 

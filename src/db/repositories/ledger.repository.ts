@@ -3,6 +3,7 @@ import { fiscalYearOf, type LocalDate } from '../../domain/dates.ts';
 import { money, type Money } from '../../domain/money.ts';
 import type { LedgerSummary } from '../../domain/sanctions/ledger-summary.ts';
 import type { Db } from '../database.ts';
+import { firstRow } from '../rows.ts';
 import { ledgerEntries, ledgerMonthTotals, sanctions, type LedgerEntryKind } from '../schema/index.ts';
 
 export interface NewLedgerEntry {
@@ -52,12 +53,6 @@ export async function insertLedgerEntries(db: Db, entries: readonly NewLedgerEnt
     added += Number(firstRow<{ n: number }>(result)?.n ?? 0);
   }
   return added;
-}
-
-/** `execute` gives rows as an array on postgres.js and as `{ rows }` on PGlite. */
-function firstRow<T>(result: unknown): T | undefined {
-  const rows = Array.isArray(result) ? result : (result as { rows?: unknown[] }).rows;
-  return rows?.[0] as T | undefined;
 }
 
 /**

@@ -38,9 +38,3 @@ export async function searchPartners(db: Db, text: string, limit = 20): Promise<
     .orderBy(sql`${partners.name}`)
     .limit(limit);
 }
-
-/** The partners a chat user speaks for. */
-export async function partnersOfContact(db: Db, platform: string, userId: string): Promise<string[]> {
-  const rows = await db.select({ id: contacts.partnerId }).from(contacts).where(sql`${contacts.platform} = ${platform} and ${contacts.userId} = ${userId}`);
-  return rows.map((r) => r.id);
-}

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/database.ts';
-import { partnersOfContact } from '../../db/repositories/partners.repository.ts';
-import { roles } from '../../db/schema/index.ts';
+import { contacts, roles } from '../../db/schema/index.ts';
 import { isStaffRole, staffRoles, type StaffRole } from '../../domain/access/roles.ts';
 
 /** A person acting through a chat platform or the CLI. */
@@ -28,11 +28,14 @@ export function actorKey(a: Actor): string {
  */
 export async function loadAccess(db: Db, actor: Actor): Promise<Access> {
   if (actor.platform === 'cli') return { actor, key: actorKey(actor), roles: new Set(staffRoles), partnerIds: [] };
-  const [rows, partnerIds] = await Promise.all([
-    db.select({ role: roles.role }).from(roles).where(and(eq(roles.platform, actor.platform), eq(roles.userId, actor.userId))),
-    partnersOfContact(db, actor.platform, actor.userId),
-  ]);
-  return { actor, key: actorKey(actor), roles: new Set(rows.map((r) => r.role).filter(isStaffRole)), partnerIds };
+  // One statement for both (every step starts here): the staff roles and the partners this person speaks for.
+  const rows = await unionAll(
+    db.select({ kind: sql<'role' | 'partner'>`'role'`.as('kind'), value: sql<string>`${roles.role}`.as('value') }).from(roles).where(and(eq(roles.platform, actor.platform), eq(roles.userId, actor.userId))),
+    db.select({ kind: sql<'role' | 'partner'>`'partner'`.as('kind'), value: contacts.partnerId }).from(contacts).where(and(eq(contacts.platform, actor.platform), eq(contacts.userId, actor.userId))),
+  );
+  const granted = rows.filter((r) => r.kind === 'role').map((r) => r.value).filter(isStaffRole);
+  const partnerIds = rows.filter((r) => r.kind === 'partner').map((r) => r.value);
+  return { actor, key: actorKey(actor), roles: new Set(granted), partnerIds };
 }
 
 export function isStaff(a: Access): boolean {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { auditEvents, type AuditEventRow } from '../../db/schema/index.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -15,16 +15,22 @@ export interface AuditEntry {
 /** The hash the first event points back to. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-// Any fixed number: serialises writers so the chain never forks.
-const AUDIT_CHAIN_LOCK = 7_310_522_002;
-
-export function auditHash(prevHash: string, e: Pick<AuditEntry, 'actor' | 'action' | 'subject' | 'payload' | 'at'>): string {
-  const content = canonicalJson({ at: e.at.toISOString(), actor: e.actor, action: e.action, subject: e.subject, payload: e.payload });
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+/** What an event's hash covers, besides the hash before it. */
+function auditContent(e: AuditEntry): string {
+  return canonicalJson({ at: e.at.toISOString(), actor: e.actor, action: e.action, subject: e.subject, payload: e.payload });
 }
 
-/** Events of a transaction opened by `auditedTransaction`, written just before it commits. */
-const pending = new WeakMap<object, AuditEntry[]>();
+/** sha256(prev hash, newline, content): the same link the database function `append_audit_events` writes. */
+export function auditHash(prevHash: string, e: AuditEntry): string {
+  return createHash('sha256').update(prevHash).update('\n').update(auditContent(e)).digest('hex');
+}
+
+/** What a transaction opened by `auditedTransaction` writes at its end: its events, and writes put off till then. */
+interface Tail {
+  events: AuditEntry[];
+  writes: (() => Promise<unknown>)[];
+}
+const tails = new WeakMap<object, Tail>();
 
 /**
  * Appends one event to the hash chain inside the caller's transaction. In an
@@ -33,41 +39,53 @@ const pending = new WeakMap<object, AuditEntry[]>();
  * on different cases run side by side; otherwise it is written at once.
  */
 export async function appendAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
-  const queue = pending.get(tx);
-  if (queue) queue.push(entry);
+  const tail = tails.get(tx);
+  if (tail) tail.events.push(entry);
   else await writeChain(tx, [entry]);
 }
 
-/** A transaction whose audit events are chained at its end (one lock, held briefly). */
-export async function auditedTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>): Promise<R> {
+/**
+ * A write that nothing in the step reads back (waking the job queue) goes out
+ * with the step's last statements, in one round trip with them; outside an
+ * `auditedTransaction` it is written at once.
+ */
+export async function beforeCommit(tx: Tx, write: () => Promise<unknown>): Promise<void> {
+  const tail = tails.get(tx);
+  if (tail) tail.writes.push(write);
+  else await write();
+}
+
+/**
+ * A transaction whose audit events are chained at its end (one lock, held
+ * briefly). `alongside` writes whatever else belongs to the end of the step
+ * (the command log). The end goes out as one batch: the put-off writes, then
+ * `alongside`, then the chain, in that order.
+ */
+export async function auditedTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>, alongside?: (tx: Tx, result: R) => Promise<unknown>): Promise<R> {
   return db.transaction(async (tx) => {
-    const queue: AuditEntry[] = [];
-    pending.set(tx, queue);
+    const tail: Tail = { events: [], writes: [] };
+    tails.set(tx, tail);
     const result = await work(tx);
-    pending.delete(tx);
-    await writeChain(tx, queue);
+    tails.delete(tx);
+    await Promise.all([...tail.writes.map((write) => write()), alongside?.(tx, result), writeChain(tx, tail.events)]);
     return result;
   });
 }
 
 /**
- * The transaction-scoped advisory lock is held until commit, so two writers
- * can never both link to the same predecessor.
+ * The database links the events (migration 0010, `append_audit_events`): it
+ * takes the chain's transaction-scoped lock, held until commit, reads the last
+ * hash and inserts, all in one round trip, so two writers can never link to the
+ * same predecessor.
  */
 async function writeChain(tx: Tx | Db, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const rows = entries.map((entry) => {
+  const events = entries.map((entry) => {
     // Postgres keeps microseconds, JS milliseconds: store what the hash saw.
     const at = new Date(entry.at.getTime());
-    const hash = auditHash(prevHash, { ...entry, at });
-    const row = { occurredAt: at, actor: entry.actor, action: entry.action, subject: entry.subject, payload: entry.payload, prevHash, hash };
-    prevHash = hash;
-    return row;
+    return { at: at.toISOString(), actor: entry.actor, action: entry.action, subject: entry.subject, payload: entry.payload, content: auditContent({ ...entry, at }) };
   });
-  await tx.insert(auditEvents).values(rows);
+  await tx.execute(sql`select append_audit_events(${JSON.stringify(events)}::jsonb)`);
 }
 
 export type AuditVerification =

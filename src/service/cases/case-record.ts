@@ -27,17 +27,33 @@ export async function setCase(tx: Db, caseId: string, changes: Partial<CaseRow>,
   await tx.update(cases).set({ ...changes, updatedAt: now }).where(eq(cases.id, caseId));
 }
 
+export interface EvidenceSeen {
+  kind: 'link' | 'file';
+  ref: string;
+  addedBy: string;
+  addedAt: Date;
+}
+
 /** What a message about the case shows: partner, item (both languages), facts, evidence. */
 export async function caseView(db: Db, policies: readonly PolicyVersion[], c: CaseRow): Promise<CaseView> {
-  const [[partner], evidence] = await Promise.all([
-    db.select({ name: partners.name }).from(partners).where(eq(partners.id, c.partnerId)),
-    db.select().from(caseEvidence).where(eq(caseEvidence.caseId, c.id)).orderBy(asc(caseEvidence.id)),
-  ]);
+  // One statement: the partner's name, and each piece of evidence (none: one row of nulls).
+  const rows = await db
+    .select({ name: partners.name, kind: caseEvidence.kind, ref: caseEvidence.ref, addedBy: caseEvidence.addedBy, addedAt: caseEvidence.addedAt })
+    .from(partners)
+    .leftJoin(caseEvidence, eq(caseEvidence.caseId, c.id))
+    .where(eq(partners.id, c.partnerId))
+    .orderBy(asc(caseEvidence.id));
+  const evidence = rows.flatMap((r) => (r.kind && r.ref && r.addedBy && r.addedAt ? [{ kind: r.kind, ref: r.ref, addedBy: r.addedBy, addedAt: r.addedAt }] : []));
+  return caseViewOf(policies, c, rows[0]?.name ?? c.partnerId, evidence);
+}
+
+/** The same view from what the caller already holds (a step that has just written the case). */
+export function caseViewOf(policies: readonly PolicyVersion[], c: CaseRow, partnerName: string, evidence: readonly EvidenceSeen[]): CaseView {
   const item = findCatalogItem(policyInForce(policies, c.occurredOn).catalog, c.itemId);
   return {
     caseId: c.id,
     partnerId: c.partnerId,
-    partnerName: partner?.name ?? c.partnerId,
+    partnerName,
     itemId: c.itemId,
     itemClass: item?.class ?? 3,
     itemTextZh: item?.textZh ?? '',

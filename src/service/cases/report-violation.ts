@@ -1,18 +1,22 @@
 import { caseEvidence, cases } from '../../db/schema/index.ts';
+import { insertRows } from '../../db/insert-rows.ts';
+import type { Tx } from '../../db/database.ts';
 import { findPartner } from '../../db/repositories/partners.repository.ts';
+import type { PartnerRow } from '../../db/schema/index.ts';
 import { requireRole } from '../../domain/access/roles.ts';
+import type { CatalogItem } from '../../domain/catalog/catalog-item.ts';
 import { findCatalogItem } from '../../domain/catalog/catalog.ts';
-import { parseLocalDate } from '../../domain/dates.ts';
+import { parseLocalDate, type LocalDate } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { policyInForce } from '../../domain/policy/choose-policy.ts';
-import { loadAccess, type Actor } from '../access/actor.ts';
+import { actorKey, loadAccess, type Access, type Actor } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { today } from '../clock.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { CaseDeps } from './case-deps.ts';
-import { caseView, type CaseRecord } from './case-record.ts';
+import { caseViewOf, type CaseRecord } from './case-record.ts';
 import { runCommand } from './run-command.ts';
-import { sendSuspectedViolationNotice } from './suspected-violation-notice.ts';
+import { announceSuspectedViolation, noticeSent, replyWindow } from './suspected-violation-notice.ts';
 import { evidenceSchema, FACTS_MAX, type EvidenceInput } from './evidence.ts';
 
 export interface ReportInput {
@@ -40,7 +44,27 @@ export interface ReportResult {
  * that report waits for staff to send the notice.
  */
 export async function reportViolation(deps: CaseDeps, input: ReportInput): Promise<ReportResult> {
-  const access = await loadAccess(deps.db, input.actor);
+  return runCommand(deps, { key: input.key, action: 'case.report', actor: actorKey(input.actor) }, async (tx) => {
+    // Who reports, and on whom, in one round trip; bad input throws and the transaction leaves nothing behind.
+    const [access, partner] = await Promise.all([loadAccess(tx, input.actor), findPartner(tx, input.partnerId)]);
+    return fileReport(tx, deps, vetReport(deps, input, access, partner));
+  });
+}
+
+interface VettedReport {
+  access: Access;
+  partner: PartnerRow;
+  item: CatalogItem;
+  occurredOn: LocalDate;
+  facts: string;
+  evidence: EvidenceInput[];
+  asStaff: boolean;
+  /** R-EVIDENCE: the partner a contact reports for; null for staff. */
+  reporterPartner: string | null;
+  suspend: boolean;
+}
+
+function vetReport(deps: CaseDeps, input: ReportInput, access: Access, partner: PartnerRow | undefined): VettedReport {
   const asStaff = access.roles.has('officer');
   const occurredOn = parseLocalDate(input.occurredOn.trim(), 'The violation date');
   const facts = input.facts.trim();
@@ -49,42 +73,41 @@ export async function reportViolation(deps: CaseDeps, input: ReportInput): Promi
   if (occurredOn > today(deps.clock)) throw new DomainError('report.date_in_future', `The violation date ${occurredOn} is in the future.`, { field: 'occurred_on' });
   if (facts === '') throw new DomainError('report.facts_empty', 'Describe the facts of the violation.', { field: 'facts' });
   if (facts.length > FACTS_MAX) throw new DomainError('report.facts_too_long', `The facts are limited to ${FACTS_MAX} characters.`, { field: 'facts' });
-  if (!(await findPartner(deps.db, input.partnerId))) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`, { field: 'partner' });
+  if (!partner) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`, { field: 'partner' });
   const item = findCatalogItem(policyInForce(deps.policies, occurredOn).catalog, input.itemId);
   if (!item) throw new DomainError('catalog.unknown_item', `No catalog item "${input.itemId}".`, { field: 'item' });
-  const reporterPartner = asStaff ? null : access.partnerIds[0]!;
   if (!asStaff) {
     if (access.partnerIds.includes(input.partnerId)) throw new DomainError('report.own_partner', 'A partner cannot report itself; choose the partner you are reporting.', { field: 'partner' });
     if (evidence.length === 0) throw new DomainError('report.evidence_required', 'A partner’s report on another partner needs evidence (R-EVIDENCE, §5.4.5): add a link or a file.', { field: 'evidence' });
   }
   if (input.suspend && !asStaff) requireRole(access.roles, 'case.suspend', `<@${input.actor.userId}>`);
+  return { access, partner, item, occurredOn, facts, evidence, asStaff, reporterPartner: asStaff ? null : access.partnerIds[0]!, suspend: input.suspend ?? false };
+}
 
-  return runCommand(deps, { key: input.key, action: 'case.report', actor: access.key }, async (tx) => {
-    const now = deps.clock.now();
-    const [row] = await tx
-      .insert(cases)
-      .values({
-        partnerId: input.partnerId, itemId: item.id, occurredOn, facts, reportedBy: access.key, reporterPartnerId: reporterPartner,
-        state: 'reported', suspended: input.suspend ?? false, createdAt: now, updatedAt: now,
-      })
-      .returning();
-    const caseId = row!.id;
-    if (evidence.length > 0) {
-      await tx.insert(caseEvidence).values(evidence.map((e) => ({ caseId, kind: e.kind, ref: e.ref, purpose: 'report' as const, addedBy: access.key, addedAt: now })));
-    }
-    await appendAudit(tx, {
-      actor: access.key, action: 'case.reported', subject: caseId,
-      payload: { partnerId: input.partnerId, itemId: item.id, occurredOn, evidence: evidence.length, byPartner: reporterPartner, suspend: input.suspend ?? false },
-      at: now,
-    });
-    const c = row as CaseRecord;
-    if (!asStaff) {
-      await enqueue({ tx, clock: deps.clock, jobs: deps.jobs }, caseId, { type: 'channel', channel: 'approvals' }, {
-        kind: 'partner_report_received', case: await caseView(tx, deps.policies, c), reportedBy: access.key,
-      });
-      return { caseId, state: 'reported', replyDue: null, provisional: false };
-    }
-    const notice = await sendSuspectedViolationNotice(tx, deps, c, access.key);
-    return { caseId, state: 'awaiting_reply', replyDue: notice.replyDue, provisional: notice.provisional };
+async function fileReport(tx: Tx, deps: CaseDeps, r: VettedReport): Promise<ReportResult> {
+  const now = deps.clock.now();
+  const by = r.access.key;
+  // Staff: the notice goes out with the report, so the case is written as it stands after it.
+  const notice = r.asStaff ? await replyWindow(tx, deps, r.occurredOn) : null;
+  const [row] = await insertRows(tx, cases, [{
+    partnerId: r.partner.id, itemId: r.item.id, occurredOn: r.occurredOn, facts: r.facts, reportedBy: by, reporterPartnerId: r.reporterPartner,
+    suspended: r.suspend, createdAt: now, updatedAt: now, ...(notice ? noticeSent(notice) : { state: 'reported' }),
+  }]);
+  const c = row as CaseRecord;
+  const added = r.evidence.map((e) => ({ caseId: c.id, kind: e.kind, ref: e.ref, purpose: 'report' as const, addedBy: by, addedAt: now }));
+  await appendAudit(tx, {
+    actor: by, action: 'case.reported', subject: c.id,
+    payload: { partnerId: r.partner.id, itemId: r.item.id, occurredOn: r.occurredOn, evidence: added.length, byPartner: r.reporterPartner, suspend: r.suspend },
+    at: now,
   });
+  // Everything the messages show is in hand: the case is not read back.
+  const view = caseViewOf(deps.policies, c, r.partner.name, added);
+  const storeEvidence = insertRows(tx, caseEvidence, added);
+  if (!notice) {
+    const toApprovers = enqueue({ tx, clock: deps.clock, jobs: deps.jobs }, c.id, { type: 'channel', channel: 'approvals' }, { kind: 'partner_report_received', case: view, reportedBy: by });
+    await Promise.all([storeEvidence, toApprovers]);
+    return { caseId: c.id, state: 'reported', replyDue: null, provisional: false };
+  }
+  const [, sent] = await Promise.all([storeEvidence, announceSuspectedViolation(tx, deps, c, notice, by, view)]);
+  return { caseId: c.id, state: 'awaiting_reply', replyDue: sent.replyDue, provisional: sent.provisional };
 }

@@ -30,7 +30,7 @@ export async function recomputeProvisionalDeadlines(tx: Tx, deps: { clock: Clock
     if (d.caseId && d.kind === 'reply_lapse') await tx.update(cases).set({ replyDueAt: dueAt, replyDueProvisional: again.provisional }).where(eq(cases.id, d.caseId));
     if (d.caseId && d.kind === 'objection_close') await tx.update(cases).set({ objectionDueAt: dueAt, objectionDueProvisional: again.provisional }).where(eq(cases.id, d.caseId));
     if (dueAt.getTime() !== d.dueAt.getTime()) {
-      await deps.jobs.deadlineDue(tx, d.id, dueAt);
+      await deps.jobs.deadlinesDue(tx, [{ deadlineId: d.id, dueAt }]);
       if (d.caseId && (d.kind === 'reply_lapse' || d.kind === 'objection_close')) {
         await moveReminders(tx, deps, calendar, d.caseId, d.kind === 'reply_lapse' ? 'reply' : 'objection', day);
       }

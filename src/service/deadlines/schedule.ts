@@ -1,5 +1,7 @@
 import { and, eq, isNull, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
+import { insertRows } from '../../db/insert-rows.ts';
+import { beforeCommit } from '../audit/audit-trail.ts';
 import { deadlines } from '../../db/schema/index.ts';
 import type { Clock } from '../clock.ts';
 import type { JobScheduler } from '../jobs-port.ts';
@@ -22,7 +24,7 @@ export interface DeadlineSpec {
   payload?: Record<string, unknown>;
 }
 
-/** Records the deadline and wakes the job queue for it, in the caller's transaction. */
+/** Records the deadline and wakes the job queue for it, in the caller's transaction (at its end). */
 export async function scheduleDeadline(tx: Tx, deps: { clock: Clock; jobs: JobScheduler }, spec: DeadlineSpec): Promise<number> {
   const [id] = await scheduleDeadlines(tx, deps, [spec]);
   return id!;
@@ -32,11 +34,12 @@ export async function scheduleDeadline(tx: Tx, deps: { clock: Clock; jobs: JobSc
 export async function scheduleDeadlines(tx: Tx, deps: { clock: Clock; jobs: JobScheduler }, specs: DeadlineSpec[]): Promise<number[]> {
   if (specs.length === 0) return [];
   const now = deps.clock.now();
-  const rows = await tx
-    .insert(deadlines)
-    .values(specs.map((spec) => ({ caseId: spec.caseId, kind: spec.kind, dueAt: spec.dueAt, provisional: spec.provisional ?? false, payload: spec.payload ?? {}, createdAt: now })))
-    .returning({ id: deadlines.id, dueAt: deadlines.dueAt });
-  for (const r of rows) await deps.jobs.deadlineDue(tx, r.id, r.dueAt);
+  const rows = await insertRows(
+    tx,
+    deadlines,
+    specs.map((spec) => ({ caseId: spec.caseId, kind: spec.kind, dueAt: spec.dueAt, provisional: spec.provisional ?? false, payload: spec.payload ?? {}, createdAt: now })),
+  );
+  await beforeCommit(tx, () => deps.jobs.deadlinesDue(tx, rows.map((r) => ({ deadlineId: r.id, dueAt: r.dueAt }))));
   return rows.map((r) => r.id);
 }
 

@@ -1,4 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/rows.ts';
+import { beforeCommit } from '../audit/audit-trail.ts';
 import type { Tx } from '../../db/database.ts';
 import { contacts, outbox } from '../../db/schema/index.ts';
 import type { Notification, Recipient } from '../../domain/notifications/notification.ts';
@@ -17,21 +19,21 @@ export async function enqueue(w: OutboxWriter, caseId: string | null, recipient:
     .insert(outbox)
     .values({ caseId, recipient, kind: n.kind, payload: n, createdAt: w.clock.now() })
     .returning({ id: outbox.id });
-  await w.jobs.outboxPending(w.tx, row!.id);
+  await beforeCommit(w.tx, () => w.jobs.outboxPending(w.tx, [row!.id]));
   return row!.id;
 }
 
-/** A direct message to each of the partner's contacts. */
+/** A direct message to each of the partner's contacts (R-REPLY: the notice goes to every one of them). */
 export async function notifyPartner(w: OutboxWriter, partnerId: string, caseId: string, n: Notification): Promise<number[]> {
-  const people = await w.tx.select({ userId: contacts.userId }).from(contacts).where(eq(contacts.partnerId, partnerId));
-  if (people.length === 0) return [];
-  // One statement for all contacts: the notice goes to every one of them (R-REPLY).
-  const rows = await w.tx
-    .insert(outbox)
-    .values(people.map((p) => ({ caseId, recipient: { type: 'user', userId: p.userId } satisfies Recipient, kind: n.kind, payload: n, createdAt: w.clock.now() })))
-    .returning({ id: outbox.id });
-  const ids = rows.map((r) => r.id);
-  for (const id of ids) await w.jobs.outboxPending(w.tx, id);
+  // One statement: a row per contact, straight from the contacts table.
+  const result = await w.tx.execute(sql`
+    insert into ${outbox} (case_id, recipient, kind, payload, created_at)
+    select ${caseId}, jsonb_build_object('type', 'user', 'userId', user_id), ${n.kind}, ${JSON.stringify(n)}::jsonb, ${w.clock.now().toISOString()}::timestamptz
+    from ${contacts} where partner_id = ${partnerId}
+    order by user_id
+    returning id`);
+  const ids = rowsOf<{ id: number | string }>(result).map((r) => Number(r.id));
+  await beforeCommit(w.tx, () => w.jobs.outboxPending(w.tx, ids));
   return ids;
 }
 
