@@ -1,6 +1,6 @@
 import { redactSecrets } from '../src/config/database-config.ts';
-import { procedureSection } from './procedure.ts';
 import { sections } from './sections/index.ts';
+import type { BenchSection } from './sections/section.ts';
 import { benchContext } from './support/bench-context.ts';
 import { openBenchDatabase } from './support/bench-database.ts';
 import { peakRssMb, rssMb } from './support/measure.ts';
@@ -15,14 +15,14 @@ import { renderReport, type Measurement } from './support/report.ts';
  */
 async function main(): Promise<number> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
+  const chosen = chooseSections(process.argv.slice(2));
   const bench = await openBenchDatabase(process.env);
   const measurements: Measurement[] = [];
   try {
     log(`bench database: ${bench.label}`);
     const ctx = await benchContext(bench.database, bench.url);
     log(`bench partner: ${ctx.partnerId}`);
-    // Issue 3's section runs last: its million cases would only slow the sections before it.
-    for (const section of [...sections, procedureSection]) {
+    for (const section of chosen) {
       log(`[${section.name}]`);
       measurements.push(...(await section.run(ctx, log)));
     }
@@ -36,6 +36,14 @@ async function main(): Promise<number> {
   log('');
   log(renderReport(measurements));
   return 0;
+}
+
+/** `npm run bench -- case-creation deadlines`: only those sections (ledger-import and preview need history). */
+function chooseSections(names: string[]): BenchSection[] {
+  if (names.length === 0) return sections;
+  const unknown = names.filter((n) => !sections.some((s) => s.name === n));
+  if (unknown.length > 0) throw new Error(`unknown bench section ${unknown.join(', ')}; the sections are ${sections.map((s) => s.name).join(', ')}`);
+  return sections.filter((s) => names.includes(s.name));
 }
 
 main().then(

@@ -1,7 +1,12 @@
+import { caseCreationSection } from './case-creation.section.ts';
+import { deadlinesSection } from './deadlines.section.ts';
 import { historySection } from './history.section.ts';
 import { ledgerImportSection } from './ledger-import.section.ts';
 import { previewSection } from './preview.section.ts';
 import type { BenchSection } from './section.ts';
 
-/** In order: later sections use the partner the history section builds. Add new sections (cases, deadlines) here. */
-export const sections: BenchSection[] = [historySection, ledgerImportSection, previewSection];
+/**
+ * In order: ledger-import and preview use the partner the history section
+ * builds; case creation runs last, after the deadlines section's million cases.
+ */
+export const sections: BenchSection[] = [historySection, ledgerImportSection, previewSection, deadlinesSection, caseCreationSection];

@@ -11,8 +11,12 @@ import { rowsOf } from './rows.ts';
  * the statement's text is built once per table and set of columns. Columns
  * left out of every row take their database defaults.
  */
-export async function insertRows<T extends PgTable>(db: Db | Tx, table: T, rows: readonly InferInsertModel<T>[]): Promise<InferSelectModel<T>[]> {
-  if (rows.length === 0) return [];
+export async function insertRows<T extends PgTable>(db: Db | Tx, table: T, rows: readonly InferInsertModel<T>[]): Promise<InferSelectModel<T>[]>;
+/** The same, when nothing is read back. */
+export async function insertRows<T extends PgTable>(db: Db | Tx, table: T, rows: readonly InferInsertModel<T>[], options: { returning: false }): Promise<void>;
+export async function insertRows<T extends PgTable>(db: Db | Tx, table: T, rows: readonly InferInsertModel<T>[], options?: { returning: false }): Promise<InferSelectModel<T>[] | void> {
+  const returning = options?.returning ?? true;
+  if (rows.length === 0) return returning ? [] : undefined;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => (r as Record<string, unknown>)[k] !== undefined)))];
   const json = rows.map((r) => {
@@ -20,7 +24,8 @@ export async function insertRows<T extends PgTable>(db: Db | Tx, table: T, rows:
     for (const k of keys) out[columns[k]!.name] = toJson(valueOrDefault(table, columns[k]!, (r as Record<string, unknown>)[k]));
     return out;
   });
-  const result = await db.execute(statement(table, columns, keys, JSON.stringify(json)));
+  const result = await db.execute(statement(table, columns, keys, returning, JSON.stringify(json)));
+  if (!returning) return;
   const all = Object.entries(columns);
   return rowsOf<Record<string, unknown>>(result).map((row) => {
     const out: Record<string, unknown> = {};
@@ -32,13 +37,13 @@ export async function insertRows<T extends PgTable>(db: Db | Tx, table: T, rows:
 const texts = new Map<string, readonly [string, string]>();
 
 /** `insert … select … from jsonb_populate_recordset(null::table, $1)`, its text cached around the one parameter. */
-function statement(table: PgTable, columns: Record<string, PgColumn>, keys: readonly string[], json: string): SQL {
+function statement(table: PgTable, columns: Record<string, PgColumn>, keys: readonly string[], returning: boolean, json: string): SQL {
   const name = getTableName(table);
-  const cacheKey = `${name}\u0000${keys.join('\u0000')}`;
+  const cacheKey = `${name}\u0000${returning}\u0000${keys.join('\u0000')}`;
   let text = texts.get(cacheKey);
   if (!text) {
     const names = keys.map((k) => `"${columns[k]!.name}"`).join(', ');
-    text = [`insert into "${name}" (${names}) select ${names} from jsonb_populate_recordset(null::"${name}", `, `::jsonb) returning *`];
+    text = [`insert into "${name}" (${names}) select ${names} from jsonb_populate_recordset(null::"${name}", `, returning ? `::jsonb) returning *` : `::jsonb)`];
     texts.set(cacheKey, text);
   }
   return sql`${sql.raw(text[0])}${json}${sql.raw(text[1])}`;

@@ -17,10 +17,25 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const SHANGHAI_OFFSET = '+08:00';
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 
+// Whole days and a fixed offset need no calendar library: the Date arithmetic below is exact,
+// and it runs on every deadline counted (a working-day count steps day by day), so it stays cheap.
+// dayjs does what needs a calendar: months and differences.
+
+/** UTC midnight of a day. */
+function utcMidnight(d: LocalDate): Date {
+  return new Date(`${d}T00:00:00Z`);
+}
+
+/** An instant as ISO text read on a clock `offsetMs` ahead of UTC (the trailing Z then means that clock). */
+function isoAt(instant: Date, offsetMs: number): string {
+  return new Date(instant.getTime() + offsetMs).toISOString();
+}
+
 export function isLocalDate(s: string): boolean {
   if (!ISO_DAY.test(s)) return false;
-  const d = dayjs.utc(s, 'YYYY-MM-DD');
-  return d.isValid() && d.format('YYYY-MM-DD') === s;
+  const t = utcMidnight(s);
+  // 2026-02-30 is either refused or rolled over to March: both differ from the text.
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === s;
 }
 
 export function parseLocalDate(s: string, field = 'date'): LocalDate {
@@ -31,7 +46,9 @@ export function parseLocalDate(s: string, field = 'date'): LocalDate {
 }
 
 export function addDays(d: LocalDate, n: number): LocalDate {
-  return dayjs.utc(d).add(n, 'day').format('YYYY-MM-DD');
+  const t = utcMidnight(d);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
 }
 
 /** Calendar months; the 31st becomes the month's last day (2026-01-31 + 1 month = 2026-02-28). */
@@ -59,12 +76,12 @@ export function isWeekend(d: LocalDate): boolean {
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(d: LocalDate): number {
-  return dayjs.utc(d).day();
+  return utcMidnight(d).getUTCDay();
 }
 
 /** The Shanghai calendar day of an instant. */
 export function shanghaiDateOf(instant: Date): LocalDate {
-  return dayjs.utc(instant.getTime() + SHANGHAI_OFFSET_MS).format('YYYY-MM-DD');
+  return isoAt(instant, SHANGHAI_OFFSET_MS).slice(0, 10);
 }
 
 /** 23:59:59 Shanghai time of a day, as an instant (R-WORKDAY deadlines). */
@@ -78,7 +95,7 @@ export function startOfShanghaiDay(d: LocalDate): Date {
 
 /** An instant written in Shanghai time with its offset, e.g. 2025-10-11T23:59:59+08:00. */
 export function formatShanghai(instant: Date): string {
-  return `${dayjs.utc(instant.getTime() + SHANGHAI_OFFSET_MS).format('YYYY-MM-DDTHH:mm:ss')}${SHANGHAI_OFFSET}`;
+  return `${isoAt(instant, SHANGHAI_OFFSET_MS).slice(0, 19)}${SHANGHAI_OFFSET}`;
 }
 
 /**
@@ -102,5 +119,5 @@ export function atShanghai(d: LocalDate, hhmm: string): Date {
 
 /** The Shanghai wall-clock time of an instant, `HH:mm`. */
 export function shanghaiTimeOf(instant: Date): string {
-  return dayjs.utc(instant.getTime() + SHANGHAI_OFFSET_MS).format('HH:mm');
+  return isoAt(instant, SHANGHAI_OFFSET_MS).slice(11, 16);
 }

@@ -10,6 +10,7 @@ export * from './calendar-years.ts';
 export * from './calendar-days.ts';
 export * from './imports.ts';
 export * from './audit-events.ts';
+export * from './audit-staged.ts';
 export * from './roles.ts';
 export * from './cases.ts';
 export * from './determinations.ts';

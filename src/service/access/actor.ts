@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { unionAll } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { contacts, roles } from '../../db/schema/index.ts';
 import { isStaffRole, staffRoles, type StaffRole } from '../../domain/access/roles.ts';
 
@@ -29,9 +29,11 @@ export function actorKey(a: Actor): string {
 export async function loadAccess(db: Db, actor: Actor): Promise<Access> {
   if (actor.platform === 'cli') return { actor, key: actorKey(actor), roles: new Set(staffRoles), partnerIds: [] };
   // One statement for both (every step starts here): the staff roles and the partners this person speaks for.
-  const rows = await unionAll(
-    db.select({ kind: sql<'role' | 'partner'>`'role'`.as('kind'), value: sql<string>`${roles.role}`.as('value') }).from(roles).where(and(eq(roles.platform, actor.platform), eq(roles.userId, actor.userId))),
-    db.select({ kind: sql<'role' | 'partner'>`'partner'`.as('kind'), value: contacts.partnerId }).from(contacts).where(and(eq(contacts.platform, actor.platform), eq(contacts.userId, actor.userId))),
+  const rows = rowsOf<{ kind: 'role' | 'partner'; value: string }>(
+    await db.execute(sql`
+      select 'role' as kind, role as value from ${roles} where platform = ${actor.platform} and user_id = ${actor.userId}
+      union all
+      select 'partner', partner_id from ${contacts} where platform = ${actor.platform} and user_id = ${actor.userId}`),
   );
   const granted = rows.filter((r) => r.kind === 'role').map((r) => r.value).filter(isStaffRole);
   const partnerIds = rows.filter((r) => r.kind === 'partner').map((r) => r.value);

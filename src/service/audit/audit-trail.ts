@@ -20,9 +20,18 @@ function auditContent(e: AuditEntry): string {
   return canonicalJson({ at: e.at.toISOString(), actor: e.actor, action: e.action, subject: e.subject, payload: e.payload });
 }
 
-/** sha256(prev hash, newline, content): the same link the database function `append_audit_events` writes. */
+/** sha256(prev hash, newline, content): the same link the deferred trigger of migration 0011 writes. */
 export function auditHash(prevHash: string, e: AuditEntry): string {
   return createHash('sha256').update(prevHash).update('\n').update(auditContent(e)).digest('hex');
+}
+
+/** A command as `command_log` keeps it: its key, and the result a repeat gets. */
+export interface CommandRecord {
+  key: string;
+  action: string;
+  actor: string;
+  result: object;
+  createdAt: Date;
 }
 
 /** What a transaction opened by `auditedTransaction` writes at its end: its events, and writes put off till then. */
@@ -33,15 +42,16 @@ interface Tail {
 const tails = new WeakMap<object, Tail>();
 
 /**
- * Appends one event to the hash chain inside the caller's transaction. In an
- * `auditedTransaction` the event waits until the step's work is done, so the
- * chain's lock is held only for the last statements before commit and steps
- * on different cases run side by side; otherwise it is written at once.
+ * Appends one event to the hash chain inside the caller's transaction: it is
+ * staged, and the database links it as the transaction commits (migration
+ * 0011), taking the chain's lock only then, so steps on different cases run
+ * side by side. In an `auditedTransaction` the event is staged with the
+ * step's last statement; otherwise at once.
  */
 export async function appendAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
   const tail = tails.get(tx);
   if (tail) tail.events.push(entry);
-  else await writeChain(tx, [entry]);
+  else await recordStep(tx, null, [entry]);
 }
 
 /**
@@ -56,36 +66,32 @@ export async function beforeCommit(tx: Tx, write: () => Promise<unknown>): Promi
 }
 
 /**
- * A transaction whose audit events are chained at its end (one lock, held
- * briefly). `alongside` writes whatever else belongs to the end of the step
- * (the command log). The end goes out as one batch: the put-off writes, then
- * `alongside`, then the chain, in that order.
+ * A transaction whose audit events are staged at its end, with the command
+ * that ran it (`commandOf`, for its key and result). The end goes out as one
+ * batch: the put-off writes, and the step's record (command and events, one
+ * statement). The events are linked into the chain as it commits.
  */
-export async function auditedTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>, alongside?: (tx: Tx, result: R) => Promise<unknown>): Promise<R> {
+export async function auditedTransaction<R>(db: Db, work: (tx: Tx) => Promise<R>, commandOf?: (result: R) => CommandRecord): Promise<R> {
   return db.transaction(async (tx) => {
     const tail: Tail = { events: [], writes: [] };
     tails.set(tx, tail);
     const result = await work(tx);
     tails.delete(tx);
-    await Promise.all([...tail.writes.map((write) => write()), alongside?.(tx, result), writeChain(tx, tail.events)]);
+    await Promise.all([...tail.writes.map((write) => write()), recordStep(tx, commandOf?.(result) ?? null, tail.events)]);
     return result;
   });
 }
 
 /**
- * The database links the events (migration 0010, `append_audit_events`): it
- * takes the chain's transaction-scoped lock, held until commit, reads the last
- * hash and inserts, all in one round trip, so two writers can never link to the
- * same predecessor.
+ * One statement (migration 0011, `record_step`): the command's key (a repeat
+ * or a twin fails there) and the events, staged; a deferred trigger links them
+ * at commit under the chain's lock, so two writers can never link to the same
+ * predecessor and the lock is never held across a round trip.
  */
-async function writeChain(tx: Tx | Db, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  const events = entries.map((entry) => {
-    // Postgres keeps microseconds, JS milliseconds: store what the hash saw.
-    const at = new Date(entry.at.getTime());
-    return { at: at.toISOString(), actor: entry.actor, action: entry.action, subject: entry.subject, payload: entry.payload, content: auditContent({ ...entry, at }) };
-  });
-  await tx.execute(sql`select append_audit_events(${JSON.stringify(events)}::jsonb)`);
+async function recordStep(tx: Tx | Db, command: CommandRecord | null, entries: AuditEntry[]): Promise<void> {
+  if (!command && entries.length === 0) return;
+  const events = JSON.stringify(entries.map(auditContent));
+  await tx.execute(sql`select record_step(${command && JSON.stringify(command)}::jsonb, ${events}::jsonb)`);
 }
 
 export type AuditVerification =

@@ -11,6 +11,9 @@ import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
 
 export type CaseRecord = CaseRow & { state: CaseState };
 
+/** What messages about a case show of it, and what its notice needs. */
+export type CaseFacts = Pick<CaseRow, 'id' | 'partnerId' | 'itemId' | 'occurredOn' | 'facts' | 'suspended'>;
+
 /** The case, locked for this transaction so concurrent steps take turns. */
 export async function lockCase(tx: Db, caseId: string): Promise<CaseRecord> {
   const [row] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
@@ -48,7 +51,7 @@ export async function caseView(db: Db, policies: readonly PolicyVersion[], c: Ca
 }
 
 /** The same view from what the caller already holds (a step that has just written the case). */
-export function caseViewOf(policies: readonly PolicyVersion[], c: CaseRow, partnerName: string, evidence: readonly EvidenceSeen[]): CaseView {
+export function caseViewOf(policies: readonly PolicyVersion[], c: CaseFacts, partnerName: string, evidence: readonly EvidenceSeen[]): CaseView {
   const item = findCatalogItem(policyInForce(policies, c.occurredOn).catalog, c.itemId);
   return {
     caseId: c.id,

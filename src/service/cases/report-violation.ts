@@ -1,8 +1,8 @@
-import { caseEvidence, cases } from '../../db/schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { caseEvidence, cases, partners } from '../../db/schema/index.ts';
 import { insertRows } from '../../db/insert-rows.ts';
 import type { Tx } from '../../db/database.ts';
-import { findPartner } from '../../db/repositories/partners.repository.ts';
-import type { PartnerRow } from '../../db/schema/index.ts';
+import { firstRow } from '../../db/rows.ts';
 import { requireRole } from '../../domain/access/roles.ts';
 import type { CatalogItem } from '../../domain/catalog/catalog-item.ts';
 import { findCatalogItem } from '../../domain/catalog/catalog.ts';
@@ -14,7 +14,7 @@ import { appendAudit } from '../audit/audit-trail.ts';
 import { today } from '../clock.ts';
 import { enqueue } from '../outbox/enqueue.ts';
 import type { CaseDeps } from './case-deps.ts';
-import { caseViewOf, type CaseRecord } from './case-record.ts';
+import { caseViewOf } from './case-record.ts';
 import { runCommand } from './run-command.ts';
 import { announceSuspectedViolation, noticeSent, replyWindow } from './suspected-violation-notice.ts';
 import { evidenceSchema, FACTS_MAX, type EvidenceInput } from './evidence.ts';
@@ -44,44 +44,73 @@ export interface ReportResult {
  * that report waits for staff to send the notice.
  */
 export async function reportViolation(deps: CaseDeps, input: ReportInput): Promise<ReportResult> {
+  const report = vetInput(deps, input);
   return runCommand(deps, { key: input.key, action: 'case.report', actor: actorKey(input.actor) }, async (tx) => {
-    // Who reports, and on whom, in one round trip; bad input throws and the transaction leaves nothing behind.
-    const [access, partner] = await Promise.all([loadAccess(tx, input.actor), findPartner(tx, input.partnerId)]);
-    return fileReport(tx, deps, vetReport(deps, input, access, partner));
+    // Who reports, and on whom, in one round trip; what is refused throws and the transaction leaves nothing behind.
+    const [access, partner] = await Promise.all([loadAccess(tx, input.actor), partnerWithNewCaseId(tx, input.partnerId)]);
+    return fileReport(tx, deps, vetReporter(input, report, access, partner));
   });
 }
 
-interface VettedReport {
-  access: Access;
-  partner: PartnerRow;
+/** What the form says, checked before anything is read: a case number is drawn only for a report that can stand. */
+interface ReportForm {
   item: CatalogItem;
   occurredOn: LocalDate;
   facts: string;
   evidence: EvidenceInput[];
-  asStaff: boolean;
-  /** R-EVIDENCE: the partner a contact reports for; null for staff. */
-  reporterPartner: string | null;
   suspend: boolean;
 }
 
-function vetReport(deps: CaseDeps, input: ReportInput, access: Access, partner: PartnerRow | undefined): VettedReport {
-  const asStaff = access.roles.has('officer');
+interface VettedReport extends ReportForm {
+  caseId: string;
+  access: Access;
+  partner: { id: string; name: string };
+  asStaff: boolean;
+  /** R-EVIDENCE: the partner a contact reports for; null for staff. */
+  reporterPartner: string | null;
+}
+
+function vetInput(deps: CaseDeps, input: ReportInput): ReportForm {
   const occurredOn = parseLocalDate(input.occurredOn.trim(), 'The violation date');
   const facts = input.facts.trim();
   const evidence = input.evidence.map((e) => evidenceSchema.parse(e));
-  if (!asStaff && access.partnerIds.length === 0) requireRole(access.roles, 'case.report', `<@${input.actor.userId}>`);
   if (occurredOn > today(deps.clock)) throw new DomainError('report.date_in_future', `The violation date ${occurredOn} is in the future.`, { field: 'occurred_on' });
   if (facts === '') throw new DomainError('report.facts_empty', 'Describe the facts of the violation.', { field: 'facts' });
   if (facts.length > FACTS_MAX) throw new DomainError('report.facts_too_long', `The facts are limited to ${FACTS_MAX} characters.`, { field: 'facts' });
-  if (!partner) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`, { field: 'partner' });
   const item = findCatalogItem(policyInForce(deps.policies, occurredOn).catalog, input.itemId);
   if (!item) throw new DomainError('catalog.unknown_item', `No catalog item "${input.itemId}".`, { field: 'item' });
+  return { item, occurredOn, facts, evidence, suspend: input.suspend ?? false };
+}
+
+function vetReporter(input: ReportInput, form: ReportForm, access: Access, partner: NewCaseOf | undefined): VettedReport {
+  const asStaff = access.roles.has('officer');
+  if (!asStaff && access.partnerIds.length === 0) requireRole(access.roles, 'case.report', `<@${input.actor.userId}>`);
+  if (!partner) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`, { field: 'partner' });
   if (!asStaff) {
     if (access.partnerIds.includes(input.partnerId)) throw new DomainError('report.own_partner', 'A partner cannot report itself; choose the partner you are reporting.', { field: 'partner' });
-    if (evidence.length === 0) throw new DomainError('report.evidence_required', 'A partner’s report on another partner needs evidence (R-EVIDENCE, §5.4.5): add a link or a file.', { field: 'evidence' });
+    if (form.evidence.length === 0) throw new DomainError('report.evidence_required', 'A partner’s report on another partner needs evidence (R-EVIDENCE, §5.4.5): add a link or a file.', { field: 'evidence' });
   }
-  if (input.suspend && !asStaff) requireRole(access.roles, 'case.suspend', `<@${input.actor.userId}>`);
-  return { access, partner, item, occurredOn, facts, evidence, asStaff, reporterPartner: asStaff ? null : access.partnerIds[0]!, suspend: input.suspend ?? false };
+  if (form.suspend && !asStaff) requireRole(access.roles, 'case.suspend', `<@${input.actor.userId}>`);
+  const { caseId, ...named } = partner;
+  return { ...form, caseId, access, partner: named, asStaff, reporterPartner: asStaff ? null : access.partnerIds[0]! };
+}
+
+interface NewCaseOf {
+  id: string;
+  name: string;
+  caseId: string;
+}
+
+/**
+ * The partner reported on, with the new case's number drawn in the same
+ * statement (only when the partner exists), so that the case and everything
+ * hanging off it can be written in one round trip. A report refused after this
+ * (the reporter's role) leaves a gap in the numbering, as a rolled-back
+ * sequence value always does.
+ */
+async function partnerWithNewCaseId(tx: Tx, partnerId: string): Promise<NewCaseOf | undefined> {
+  const result = await tx.execute(sql`select id, name, case_id_of(nextval('case_number_seq')) as "caseId" from ${partners} where id = ${partnerId}`);
+  return firstRow<NewCaseOf>(result);
 }
 
 async function fileReport(tx: Tx, deps: CaseDeps, r: VettedReport): Promise<ReportResult> {
@@ -89,25 +118,26 @@ async function fileReport(tx: Tx, deps: CaseDeps, r: VettedReport): Promise<Repo
   const by = r.access.key;
   // Staff: the notice goes out with the report, so the case is written as it stands after it.
   const notice = r.asStaff ? await replyWindow(tx, deps, r.occurredOn) : null;
-  const [row] = await insertRows(tx, cases, [{
-    partnerId: r.partner.id, itemId: r.item.id, occurredOn: r.occurredOn, facts: r.facts, reportedBy: by, reporterPartnerId: r.reporterPartner,
-    suspended: r.suspend, createdAt: now, updatedAt: now, ...(notice ? noticeSent(notice) : { state: 'reported' }),
-  }]);
-  const c = row as CaseRecord;
+  const c = {
+    id: r.caseId, partnerId: r.partner.id, itemId: r.item.id, occurredOn: r.occurredOn, facts: r.facts, reportedBy: by, reporterPartnerId: r.reporterPartner,
+    suspended: r.suspend, createdAt: now, updatedAt: now, ...(notice ? noticeSent(notice) : { state: 'reported' as const }),
+  };
   const added = r.evidence.map((e) => ({ caseId: c.id, kind: e.kind, ref: e.ref, purpose: 'report' as const, addedBy: by, addedAt: now }));
   await appendAudit(tx, {
     actor: by, action: 'case.reported', subject: c.id,
     payload: { partnerId: r.partner.id, itemId: r.item.id, occurredOn: r.occurredOn, evidence: added.length, byPartner: r.reporterPartner, suspend: r.suspend },
     at: now,
   });
-  // Everything the messages show is in hand: the case is not read back.
+  // Everything the messages show is in hand: the case is not read back. The case goes first: the
+  // statements below are sent together, in this order, and run in it.
   const view = caseViewOf(deps.policies, c, r.partner.name, added);
-  const storeEvidence = insertRows(tx, caseEvidence, added);
+  const writeCase = insertRows(tx, cases, [c], { returning: false });
+  const storeEvidence = insertRows(tx, caseEvidence, added, { returning: false });
   if (!notice) {
     const toApprovers = enqueue({ tx, clock: deps.clock, jobs: deps.jobs }, c.id, { type: 'channel', channel: 'approvals' }, { kind: 'partner_report_received', case: view, reportedBy: by });
-    await Promise.all([storeEvidence, toApprovers]);
+    await Promise.all([writeCase, storeEvidence, toApprovers]);
     return { caseId: c.id, state: 'reported', replyDue: null, provisional: false };
   }
-  const [, sent] = await Promise.all([storeEvidence, announceSuspectedViolation(tx, deps, c, notice, by, view)]);
+  const [, , sent] = await Promise.all([writeCase, storeEvidence, announceSuspectedViolation(tx, deps, c, notice, by, view)]);
   return { caseId: c.id, state: 'awaiting_reply', replyDue: sent.replyDue, provisional: sent.provisional };
 }

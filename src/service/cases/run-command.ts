@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
-import { insertRows } from '../../db/insert-rows.ts';
 import { commandLog } from '../../db/schema/index.ts';
 import { auditedTransaction } from '../audit/audit-trail.ts';
 import type { CaseDeps } from './case-deps.ts';
@@ -23,10 +22,7 @@ export interface CommandMeta {
  */
 export async function runCommand<R extends object>(deps: CaseDeps, meta: CommandMeta, step: (tx: Tx) => Promise<R>): Promise<R> {
   try {
-    // The key goes in ahead of the audit chain's lock: a twin waiting on it holds nothing the first needs.
-    return await auditedTransaction(deps.db, step, (tx, result) =>
-      insertRows(tx, commandLog, [{ key: meta.key, action: meta.action, actor: meta.actor, result, createdAt: deps.clock.now() }]),
-    );
+    return await auditedTransaction(deps.db, step, (result) => ({ key: meta.key, action: meta.action, actor: meta.actor, result, createdAt: deps.clock.now() }));
   } catch (e) {
     const first = await storedResult<R>(deps, meta.key);
     if (first) return first;

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/audit-trail.ts';
 import { scheduleDeadlines } from '../deadlines/schedule.ts';
 import { enqueue, notifyPartner } from '../outbox/enqueue.ts';
 import type { CaseDeps } from './case-deps.ts';
-import { caseView, setCase, type CaseRecord } from './case-record.ts';
+import { caseView, setCase, type CaseFacts, type CaseRecord } from './case-record.ts';
 
 /** R-REPLY: a notice sent now, and the partner's time to reply to it. */
 export interface ReplyWindow {
@@ -47,7 +47,7 @@ export async function sendSuspectedViolationNotice(tx: Tx, deps: CaseDeps, c: Ca
  * reminders, for a case whose columns already say the notice is out
  * (`noticeSent`). The writes are independent and go out together.
  */
-export async function announceSuspectedViolation(tx: Tx, deps: CaseDeps, c: CaseRecord, w: ReplyWindow, actor: string, view: CaseView): Promise<{ replyDue: string; provisional: boolean }> {
+export async function announceSuspectedViolation(tx: Tx, deps: CaseDeps, c: CaseFacts, w: ReplyWindow, actor: string, view: CaseView): Promise<{ replyDue: string; provisional: boolean }> {
   const { due } = w;
   const replyDue = formatShanghai(due.due);
   await Promise.all([
