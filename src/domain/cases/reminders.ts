@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
-import { addDays, atShanghai, shanghaiDateOf, shanghaiTimeOf, type LocalDate } from '../dates.ts';
+import { addDays, atShanghai, endOfShanghaiDay, shanghaiDateOf, shanghaiTimeOf, type LocalDate } from '../dates.ts';
 
 /** Reminders go out at the start of a working morning, Shanghai time. */
 export const REMINDER_TIME = '09:00';
@@ -23,6 +23,17 @@ export function paymentReminders(dueDate: LocalDate): Reminder<'week_before' | '
     { when: 'week_before', at: atShanghai(addDays(dueDate, -7), REMINDER_TIME) },
     { when: 'due_today', at: atShanghai(dueDate, REMINDER_TIME) },
   ];
+}
+
+/**
+ * A reminder that comes too late to help (the job queue caught up after an
+ * outage): its deadline day is over, or it is an early one ("tomorrow",
+ * "in a week") and the morning of the day itself has come, whose own reminder
+ * says it better. Telling a partner "due tomorrow" after the fact misleads.
+ */
+export function isStaleReminder(when: 'day_before' | 'week_before' | 'due_today', dueDay: LocalDate, now: Date): boolean {
+  if (now.getTime() > endOfShanghaiDay(dueDay).getTime()) return true;
+  return when !== 'due_today' && now.getTime() >= atShanghai(dueDay, REMINDER_TIME).getTime();
 }
 
 /** An approval still waiting one working day after it was asked for. */

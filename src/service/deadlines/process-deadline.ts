@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import { caseReplies, deadlines, determinations, restrictions, type DeadlineRow } from '../../db/schema/index.ts';
-import { LATE_FEE_REMINDER_DAYS } from '../../domain/cases/reminders.ts';
+import { isStaleReminder, LATE_FEE_REMINDER_DAYS } from '../../domain/cases/reminders.ts';
 import { addDays, formatShanghai, shanghaiDateOf } from '../../domain/dates.ts';
 import { formatAmount } from '../../domain/money.ts';
 import { appendAudit, auditedTransaction } from '../audit/audit-trail.ts';
@@ -40,6 +40,7 @@ const handlers: Record<string, Handler> = {
     const live = p.deadline === 'reply' ? c.state === 'awaiting_reply' : c.state === 'awaiting_objection';
     if (!live) return 'moot';
     const due = p.deadline === 'reply' ? c.replyDueAt! : c.objectionDueAt!;
+    if (isStaleReminder(p.when, shanghaiDateOf(due), deps.clock.now())) return 'stale';
     await notifyPartner(writer(tx, deps), c.partnerId, c.id, { kind: 'deadline_reminder', case: await caseView(tx, deps.policies, c), deadline: p.deadline, due: formatShanghai(due), when: p.when });
     return 'reminded';
   },
@@ -55,6 +56,7 @@ const handlers: Record<string, Handler> = {
   async payment_reminder(tx, deps, d, c) {
     if (c.state !== 'collecting') return 'moot';
     const p = d.payload as { when: 'week_before' | 'due_today'; due: string };
+    if (isStaleReminder(p.when, p.due, deps.clock.now())) return 'stale';
     const debt = (await caseDebts(tx, deps, c.partnerId, shanghaiDateOf(deps.clock.now()))).find((x) => x.caseId === c.id);
     if (!debt || !debt.outstanding.greaterThan(0)) return 'moot';
     await notifyPartner(writer(tx, deps), c.partnerId, c.id, { kind: 'payment_due', case: await caseView(tx, deps.policies, c), owed: formatAmount(debt.outstanding), due: p.due, when: p.when });

@@ -14,9 +14,11 @@ describeEachBackend('no reply by the deadline is a recorded lapse (R-REPLY, R-WO
     const r = await report(w);
     expect(r.replyDue).toBe(WINDOW_CLOSES);
 
-    // The reminders of the morning before and of the day itself go out first.
+    // The reminders of the morning before and of the day itself go out first, each at its time.
+    w.clock.set('2026-06-03T09:00:00+08:00');
+    expect((await sweepDeadlines(w.cases)).outcomes).toEqual({ reminded: 1 });
     w.clock.set('2026-06-04T09:00:00+08:00');
-    expect((await sweepDeadlines(w.cases)).outcomes).toEqual({ reminded: 2 });
+    expect((await sweepDeadlines(w.cases)).outcomes).toEqual({ reminded: 1 });
     expect(addressed((await messages(w.db, r.caseId)).filter((m) => m.kind === 'deadline_reminder'))).toEqual(['deadline_reminder → U0PARTNER1', 'deadline_reminder → U0PARTNER1']);
 
     w.clock.set('2026-06-04T23:59:58+08:00');
@@ -52,7 +54,9 @@ describeEachBackend('no reply by the deadline is a recorded lapse (R-REPLY, R-WO
     expect(e.code).toBe('reply.deadline_passed');
     expect(e.message).toContain(WINDOW_CLOSES);
     // The answered case's lapse and reminders were settled when it replied: only the other one lapses.
-    expect((await sweepDeadlines(w.cases)).outcomes).toEqual({ lapsed: 1, reminded: 2 });
+    // Its reminders come too late to help (the sweep runs after the window closed): not sent.
+    expect((await sweepDeadlines(w.cases)).outcomes).toEqual({ lapsed: 1, stale: 2 });
+    expect((await messages(w.db, late.caseId)).filter((m) => m.kind === 'deadline_reminder')).toEqual([]);
     const onTimeJobs = await w.db.select({ kind: deadlines.kind, outcome: deadlines.outcome }).from(deadlines).where(eq(deadlines.caseId, onTime.caseId));
     expect(onTimeJobs.map((d) => d.outcome)).toEqual(['replied', 'replied', 'replied']);
     expect(await stateOf(w, late.caseId)).toBe('awaiting_determination');

@@ -11,7 +11,7 @@ import { noJobScheduler } from '../../../src/service/jobs-port.ts';
 import { caseWorld, type CaseWorld } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
 import { captureIo, cliOpener } from '../../support/service-fixtures.ts';
-import { AFTER_WINDOW, messages, report, stateOf, WINDOW_CLOSES } from '../cases/case-steps.ts';
+import { addressed, AFTER_WINDOW, messages, report, stateOf, WINDOW_CLOSES } from '../cases/case-steps.ts';
 
 async function cli(w: CaseWorld, ...argv: string[]) {
   const c = captureIo();
@@ -25,7 +25,8 @@ describeEachBackend('the deadline sweep (issue #3: deadlines survive restarts; `
     const r = await report(w);
     w.clock.set(AFTER_WINDOW);
     const first = await sweepDeadlines(w.cases);
-    expect(first).toEqual({ processed: 3, outcomes: { reminded: 2, lapsed: 1 }, failed: [] });
+    // Swept after the window closed: its reminders would only mislead, so they are settled unsent.
+    expect(first).toEqual({ processed: 3, outcomes: { stale: 2, lapsed: 1 }, failed: [] });
     const outbox = (await messages(w.db)).length;
     expect(await sweepDeadlines(w.cases)).toEqual({ processed: 0, outcomes: {}, failed: [] });
     const [lapse] = await w.db.select().from(deadlines).where(eq(deadlines.kind, 'reply_lapse'));
@@ -52,8 +53,11 @@ describeEachBackend('the deadline sweep (issue #3: deadlines survive restarts; `
 
     const caughtUp = await cli(w, 'sweep', '--now', WINDOW_CLOSES, '--json');
     expect(caughtUp.code).toBe(0);
-    // a's two reminders and lapse; b's reminder of the day before (06-04 09:00).
-    expect(caughtUp.json()).toEqual({ now: WINDOW_CLOSES, processed: 4, outcomes: { reminded: 3, lapsed: 1 }, failed: [] });
+    // As of a's last second: a's reminder of the day before is stale (the morning of the day has
+    // come), its reminder of the day goes out, and it lapses; b's reminder of the day before goes out.
+    expect(caughtUp.json()).toEqual({ now: WINDOW_CLOSES, processed: 4, outcomes: { stale: 1, reminded: 2, lapsed: 1 }, failed: [] });
+    expect(addressed((await messages(w.db, a.caseId)).filter((m) => m.kind === 'deadline_reminder')).length).toBe(1);
+    expect((await messages(w.db, a.caseId)).find((m) => m.kind === 'deadline_reminder')?.payload).toMatchObject({ when: 'due_today' });
     expect(await stateOf(w, a.caseId)).toBe('awaiting_determination');
     expect(await stateOf(w, b.caseId)).toBe('awaiting_reply');
     const [lapse] = await w.db.select().from(caseReplies).where(eq(caseReplies.caseId, a.caseId));
@@ -61,7 +65,8 @@ describeEachBackend('the deadline sweep (issue #3: deadlines survive restarts; `
 
     const rest = await cli(w, 'sweep');
     expect(rest.code).toBe(0);
-    expect(rest.stdout()).toBe('Processed 2 deadline(s) due by 2026-06-10T12:00:00+08:00: {"reminded":1,"lapsed":1}');
+    // b's reminder of its day, 06-05, found on 06-10: stale.
+    expect(rest.stdout()).toBe('Processed 2 deadline(s) due by 2026-06-10T12:00:00+08:00: {"stale":1,"lapsed":1}');
     expect(await stateOf(w, b.caseId)).toBe('awaiting_determination');
     expect((await cli(w, 'sweep', '--json')).json()).toMatchObject({ processed: 0, outcomes: {} });
   });
