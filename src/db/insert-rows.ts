@@ -43,7 +43,10 @@ function statement(table: PgTable, columns: Record<string, PgColumn>, keys: read
   let text = texts.get(cacheKey);
   if (!text) {
     const names = keys.map((k) => `"${columns[k]!.name}"`).join(', ');
-    text = [`insert into "${name}" (${names}) select ${names} from jsonb_populate_recordset(null::"${name}", `, returning ? `::jsonb) returning *` : `::jsonb)`];
+    // The columns by name, not `*`: the statement is prepared once per connection, and a column added
+    // meanwhile (a migration run by another process) would change `*` under it and fail the step.
+    const all = Object.values(columns).map((c) => `"${c.name}"`).join(', ');
+    text = [`insert into "${name}" (${names}) select ${names} from jsonb_populate_recordset(null::"${name}", `, returning ? `::jsonb) returning ${all}` : `::jsonb)`];
     texts.set(cacheKey, text);
   }
   return sql`${sql.raw(text[0])}${json}${sql.raw(text[1])}`;

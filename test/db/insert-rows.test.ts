@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { insertRows } from '../../src/db/insert-rows.ts';
 import { cases, deadlines, ledgerEntries, partners } from '../../src/db/schema/index.ts';
@@ -48,5 +48,17 @@ describeEachBackend('insertRows: rows through one JSON parameter', (getDb) => {
     const mixed = await insertRows(db, cases, [{ ...base, suspended: true }, base]);
     expect(mixed.map((c) => c.suspended)).toEqual([true, false]);
     await expect(insertRows(db, cases, [{ ...base, id: 'V-900001' }, base])).rejects.toThrow(/cases\.id .*give it in every row/);
+  });
+
+  it('a column added while the statement is prepared (a migration by another process) does not fail the next insert', async () => {
+    const { db } = getDb();
+    const at = new Date('2026-03-02T08:30:15Z');
+    const row = { caseId: null, kind: 'deadline_reminder', dueAt: at, payload: {}, createdAt: at };
+    // The pool has one connection here or more: prepare the statement on each by running it inside transactions.
+    for (let i = 0; i < 3; i++) await db.transaction((tx) => insertRows(tx, deadlines, [row]));
+    await db.execute(sql`alter table deadlines add column added_later integer`);
+    const again = await db.transaction((tx) => insertRows(tx, deadlines, [row]));
+    expect(again).toHaveLength(1);
+    expect(again[0]).not.toHaveProperty('added_later');
   });
 });
