@@ -8,6 +8,7 @@ import { DomainError } from '../domain/errors.ts';
 import { systemClock, type Clock } from '../service/clock.ts';
 import { ensureReferenceData } from '../service/reference-data.ts';
 import { CalendarCache } from '../service/calendar/calendar-cache.ts';
+import type { Actor } from '../service/access/actor.ts';
 import type { CaseDeps } from '../service/cases/case-deps.ts';
 import { noJobScheduler } from '../service/jobs-port.ts';
 
@@ -18,6 +19,11 @@ export interface CliContext {
   actor: string;
   /** The procedure's dependencies; the CLI has no job queue, so deadlines wait for `sweep`. */
   cases: CaseDeps;
+}
+
+/** The operator as the service sees them: the CLI platform, with every staff role (src/service/access/actor.ts). */
+export function cliActor(ctx: CliContext): Actor {
+  return { platform: 'cli', userId: ctx.actor.replace(/^cli:/, '') };
 }
 
 export function caseDepsFor(database: Database, policies: readonly PolicyVersion[], clock: Clock): CaseDeps {

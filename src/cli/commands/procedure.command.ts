@@ -8,7 +8,7 @@ import { importPayments } from '../../service/collection/import-payments.ts';
 import { recordPayment } from '../../service/collection/record-payment.ts';
 import { sweepDeadlines } from '../../service/deadlines/process-deadline.ts';
 import { parseCommandArgs, onePositional, requireOption } from '../args.ts';
-import type { CliContext } from '../cli-context.ts';
+import { cliActor } from '../cli-context.ts';
 import type { Command } from '../command.ts';
 import { readInputFile } from './import.command.ts';
 
@@ -20,8 +20,6 @@ const revokeUsage = 'roles revoke USER ROLE [--json]';
 const rolesUsage = 'roles list [--json]';
 const payUsage = 'ledger pay PARTNER AMOUNT --on DATE [--json]';
 const importPayUsage = 'import payments FILE.csv [--json]   (header partner_id,date,amount)';
-
-const cliActor = (ctx: CliContext) => ({ platform: 'cli', userId: ctx.actor.replace(/^cli:/, '') });
 
 export const procedureCommands: Command[] = [
   {

@@ -2,6 +2,7 @@ import { formatAmount } from '../../domain/money.ts';
 import { restrictionsToJson } from '../../service/rules/decision-json.ts';
 import { partnerStanding } from '../../service/rules/partner-standing.ts';
 import { parseCommandArgs, requireOption } from '../args.ts';
+import { cliActor } from '../cli-context.ts';
 import type { Command } from '../command.ts';
 
 const usage = 'standing --partner ID [--on DATE] [--json]';
@@ -14,7 +15,7 @@ export const standingCommand: Command = {
     const { values } = parseCommandArgs(args, { partner: { type: 'string' }, on: { type: 'string' } }, usage);
     const s = await partnerStanding(
       { db: ctx.database.db, policies: ctx.policies, clock: ctx.clock },
-      { partnerId: requireOption(values.partner, '--partner', usage), on: values.on },
+      { partnerId: requireOption(values.partner, '--partner', usage), on: values.on, viewer: cliActor(ctx) },
     );
     const valid = (cls: 1 | 2 | 3) =>
       s.valid[cls].map((v) => ({ case_id: v.caseId, item_id: v.itemId, notice_date: v.noticeDate, valid_until: v.validUntil, amount: formatAmount(v.amount) }));

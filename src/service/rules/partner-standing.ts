@@ -12,6 +12,7 @@ import { ledgerSummary, penaltyAccounts } from '../../db/repositories/ledger.rep
 import { partnerProfile, type PartnerProfile } from '../../db/repositories/partners.repository.ts';
 import { restrictionsOf } from '../../db/repositories/restrictions.repository.ts';
 import { sanctionHistory, sanctionsOfPartner } from '../../db/repositories/sanctions.repository.ts';
+import { isStaff, loadAccess, type Actor } from '../access/actor.ts';
 import { today } from '../clock.ts';
 import type { RulesDeps } from './rules-deps.ts';
 
@@ -47,10 +48,12 @@ export interface Standing {
 }
 
 /** Where a partner stands on a day: valid sanctions, restrictions in force, balances, what is owed. */
-export async function partnerStanding(deps: RulesDeps, input: { partnerId: string; on?: string }): Promise<Standing> {
+export async function partnerStanding(deps: RulesDeps, input: { partnerId: string; on?: string; viewer: Actor }): Promise<Standing> {
   const on = input.on === undefined ? today(deps.clock) : parseLocalDate(input.on, '--on');
-  const partner = await partnerProfile(deps.db, input.partnerId);
-  if (!partner) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`);
+  const [access, partner] = await Promise.all([loadAccess(deps.db, input.viewer), partnerProfile(deps.db, input.partnerId)]);
+  // A partner's standing is staff business and its own contacts'; to anyone else the partner does not exist.
+  const mayView = isStaff(access) || access.partnerIds.includes(input.partnerId);
+  if (!partner || !mayView) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`);
   const policy = policyInForce(deps.policies, on);
   const p = policy.params;
   const [history, rows, ledger, stored, accounts] = await Promise.all([

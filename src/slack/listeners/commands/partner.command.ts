@@ -1,6 +1,4 @@
-import { isStaff, loadAccess } from '../../../service/access/actor.ts';
 import { partnerStanding } from '../../../service/rules/partner-standing.ts';
-import { DomainError } from '../../../domain/errors.ts';
 import { actorOf, fmtFor, rulesOf } from '../../slack-context.ts';
 import { standingReply } from '../../views/standing.ts';
 import { parsePartnerCommand } from '../shared/parse.ts';
@@ -15,9 +13,7 @@ export const partnerCommand: Make<CommandArgs> = (ctx) => async ({ ack, command,
   const parsed = parsePartnerCommand(command.text ?? '');
   if (parsed.sub === 'usage') return replyPrivately(ctx, to, textReply(f.t('usage.status')));
   await answerPrivately(ctx, to, f, { command: command.command, userId: command.user_id }, async () => {
-    const access = await loadAccess(ctx.cases.db, actorOf(command.user_id));
-    // A partner's standing is staff business and its own; to anyone else the partner does not exist.
-    if (!isStaff(access) && !access.partnerIds.includes(parsed.partnerId)) throw new DomainError('partner.not_found', `No partner with id "${parsed.partnerId}".`);
-    return standingReply(f, ctx.cases.policies, await partnerStanding(rulesOf(ctx), { partnerId: parsed.partnerId }));
+    // Who may see it is the service's business (staff, and the partner's own contacts).
+    return standingReply(f, ctx.cases.policies, await partnerStanding(rulesOf(ctx), { partnerId: parsed.partnerId, viewer: actorOf(command.user_id) }));
   });
 };

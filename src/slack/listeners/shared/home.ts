@@ -57,7 +57,7 @@ function merge(pages: Page<CaseSummary>[]): Page<CaseSummary> {
 async function contactHome(ctx: SlackContext, access: Access, page: number): Promise<HomeInput> {
   const [cases, standings] = await Promise.all([
     listCases(ctx.cases.db, access, { kind: 'all' }, { limit: HOME_PAGE_SIZE, offset: page * HOME_PAGE_SIZE }),
-    Promise.all(access.partnerIds.slice(0, 3).map((partnerId) => partnerStanding(rulesOf(ctx), { partnerId }))),
+    Promise.all(access.partnerIds.slice(0, 3).map((partnerId) => partnerStanding(rulesOf(ctx), { partnerId, viewer: access.actor }))),
   ]);
   return { kind: 'contact', page, pageSize: HOME_PAGE_SIZE, cases, standings };
 }
