@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { caseEvidence, cases, partners } from '../../db/schema/index.ts';
+import { caseEvidence, cases, commandLog, partners } from '../../db/schema/index.ts';
 import { insertRows } from '../../db/insert-rows.ts';
 import type { Tx } from '../../db/database.ts';
 import { firstRow } from '../../db/rows.ts';
@@ -47,7 +47,9 @@ export async function reportViolation(deps: CaseDeps, input: ReportInput): Promi
   const report = vetInput(deps, input);
   return runCommand(deps, { key: input.key, action: 'case.report', actor: actorKey(input.actor) }, async (tx) => {
     // Who reports, and on whom, in one round trip; what is refused throws and the transaction leaves nothing behind.
-    const [access, partner] = await Promise.all([loadAccess(tx, input.actor), partnerWithNewCaseId(tx, input.partnerId)]);
+    const [access, partner] = await Promise.all([loadAccess(tx, input.actor), partnerWithNewCaseId(tx, input.partnerId, input.key)]);
+    // Already filed under this key: runCommand answers with the first result.
+    if (partner?.caseId === null) throw new Error(`report ${input.key} is a repeat`);
     return fileReport(tx, deps, vetReporter(input, report, access, partner));
   });
 }
@@ -92,24 +94,29 @@ function vetReporter(input: ReportInput, form: ReportForm, access: Access, partn
   }
   if (form.suspend && !asStaff) requireRole(access.roles, 'case.suspend', `<@${input.actor.userId}>`);
   const { caseId, ...named } = partner;
-  return { ...form, caseId, access, partner: named, asStaff, reporterPartner: asStaff ? null : access.partnerIds[0]! };
+  return { ...form, caseId: caseId!, access, partner: named, asStaff, reporterPartner: asStaff ? null : access.partnerIds[0]! };
 }
 
 interface NewCaseOf {
   id: string;
   name: string;
-  caseId: string;
+  /** Null when the report's key is already on record (a repeat draws no number). */
+  caseId: string | null;
 }
 
 /**
  * The partner reported on, with the new case's number drawn in the same
- * statement (only when the partner exists), so that the case and everything
- * hanging off it can be written in one round trip. A report refused after this
- * (the reporter's role) leaves a gap in the numbering, as a rolled-back
+ * statement, so that the case and everything hanging off it can be written in
+ * one round trip. The number is drawn only when the partner exists and the
+ * key is not on record yet. A report refused after this (the reporter's role),
+ * or a twin still in flight, leaves a gap in the numbering, as a rolled-back
  * sequence value always does.
  */
-async function partnerWithNewCaseId(tx: Tx, partnerId: string): Promise<NewCaseOf | undefined> {
-  const result = await tx.execute(sql`select id, name, case_id_of(nextval('case_number_seq')) as "caseId" from ${partners} where id = ${partnerId}`);
+async function partnerWithNewCaseId(tx: Tx, partnerId: string, key: string): Promise<NewCaseOf | undefined> {
+  const result = await tx.execute(sql`
+    select id, name,
+      case when exists (select 1 from ${commandLog} where key = ${key}) then null else case_id_of(nextval('case_number_seq')) end as "caseId"
+    from ${partners} where id = ${partnerId}`);
   return firstRow<NewCaseOf>(result);
 }
 

@@ -23,6 +23,9 @@ describeEachBackend('a command sent again acts once and answers the same (issue 
     expect(await reportViolation(w.cases, reportInput(k))).toEqual(first);
     expect(await worldSnapshot(w.db)).toEqual(after);
     expect(await w.db.select({ id: cases.id }).from(cases)).toEqual([{ id: first.caseId }]);
+    // The repeats drew no case number: the next report takes the next one.
+    const next = await reportViolation(w.cases, reportInput(key('view')));
+    expect(Number(next.caseId.slice(2))).toBe(Number(first.caseId.slice(2)) + 1);
   });
 
   it('the same report sent 3 times at once (a triple click) files one case, and each caller gets its id', async () => {
