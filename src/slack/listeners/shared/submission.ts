@@ -3,7 +3,11 @@ import type { SlackContext } from '../../slack-context.ts';
 import { userMessage } from '../../errors.ts';
 import { doneModal } from '../../views/modals/done-modal.ts';
 import type { Fmt } from '../../views/format.ts';
+import type { Actor } from '../../../service/access/actor.ts';
+import { actorOf, fmtFor } from '../../slack-context.ts';
 import { replyPrivately, textReply, type SlackClient } from './reply.ts';
+import type { Make, SubmitArgs } from './types.ts';
+import { FormState } from './view-state.ts';
 
 /** Slack waits 3 s for a submission's answer; leave room for the network. */
 const SUBMISSION_BUDGET_MS = 2000;
@@ -79,6 +83,43 @@ function errorResponse<R>(s: Submission<R>, f: Fmt, error: unknown): ViewRespons
 /** Slack shows each message under its input block. */
 function inlineErrors(errors: Record<string, string>): ViewResponseAction {
   return { response_action: 'errors', errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v.slice(0, 300)])) };
+}
+
+/** What a modal's use case gets from its submission. */
+export interface Submitted {
+  /** The command's idempotency key (`submissionKey`). */
+  key: string;
+  actor: Actor;
+  form: FormState;
+  /** The view's private metadata (the case or determination it is about). */
+  metadata: string;
+}
+
+/** One modal's submission listener: what it runs, and how its fields and confirmation read. */
+export interface ModalSpec<R> extends Pick<Submission<R>, 'fields' | 'fallbackBlock' | 'done'> {
+  run: (ctx: SlackContext, s: Submitted) => Promise<R>;
+}
+
+/** The listener for a modal: reads the submission and hands it to `submitModal`. */
+export function modalSubmission<R>(spec: ModalSpec<R>): Make<SubmitArgs> {
+  return (ctx) =>
+    async ({ ack, view, body, client }) => {
+      const userId = body.user.id;
+      const submitted: Submitted = { key: submissionKey(view), actor: actorOf(userId), form: FormState.of(view.state.values), metadata: view.private_metadata };
+      await submitModal({
+        ctx,
+        f: fmtFor(ctx, userId),
+        ack,
+        client,
+        userId,
+        run: () => spec.run(ctx, submitted),
+        fields: spec.fields,
+        present: presentBlocks(view),
+        fallbackBlock: spec.fallbackBlock,
+        done: spec.done,
+        where: { view: view.callback_id, userId },
+      });
+    };
 }
 
 /** Idempotency key of a submission: the same view submitted again (Slack's retry, a double click) acts once. */
