@@ -11,42 +11,41 @@ export interface CaseMetadata {
 
 /** R-REPLY: a dispute says why and brings proof; without proof it is refused so proof can be added in time. */
 export function disputeModal(f: Fmt, caseId: string): ModalView {
-  const { t } = f;
-  return modal({
-    callbackId: VIEWS.dispute,
-    title: t('dispute.title'),
-    submit: t('dispute.submit'),
-    close: t('common.cancel'),
-    privateMetadata: JSON.stringify({ caseId } satisfies CaseMetadata),
-    blocks: [
-      section(t('dispute.intro', { caseId })),
-      input({
-        blockId: 'text',
-        label: t('dispute.text'),
-        element: { type: 'plain_text_input', action_id: INPUTS.text, multiline: true, max_length: FACTS_MAX, placeholder: plain(t('dispute.placeholder')) },
-      }),
-      ...evidenceInputs(t, { required: true }),
-    ],
-  });
+  return partnerTextModal(f, caseId, { callbackId: VIEWS.dispute, texts: 'dispute', blockId: 'text', labelKey: 'dispute.text', evidenceRequired: true });
 }
 
 /** R-NOTICE: an objection to the processing notice, with grounds, inside its window. */
 export function objectionModal(f: Fmt, caseId: string): ModalView {
+  return partnerTextModal(f, caseId, { callbackId: VIEWS.objection, texts: 'objection', blockId: 'grounds', labelKey: 'objection.grounds', evidenceRequired: false });
+}
+
+interface PartnerTextModal {
+  callbackId: string;
+  /** The message group of its title, submit button, intro and placeholder. */
+  texts: 'dispute' | 'objection';
+  /** The text's block id: the submission listener maps the use case's field to it. */
+  blockId: string;
+  labelKey: 'dispute.text' | 'objection.grounds';
+  evidenceRequired: boolean;
+}
+
+/** A partner's say on a case: a text, and evidence (links and files). */
+function partnerTextModal(f: Fmt, caseId: string, m: PartnerTextModal): ModalView {
   const { t } = f;
   return modal({
-    callbackId: VIEWS.objection,
-    title: t('objection.title'),
-    submit: t('objection.submit'),
+    callbackId: m.callbackId,
+    title: t(`${m.texts}.title`),
+    submit: t(`${m.texts}.submit`),
     close: t('common.cancel'),
     privateMetadata: JSON.stringify({ caseId } satisfies CaseMetadata),
     blocks: [
-      section(t('objection.intro', { caseId })),
+      section(t(`${m.texts}.intro`, { caseId })),
       input({
-        blockId: 'grounds',
-        label: t('objection.grounds'),
-        element: { type: 'plain_text_input', action_id: INPUTS.text, multiline: true, max_length: FACTS_MAX, placeholder: plain(t('objection.placeholder')) },
+        blockId: m.blockId,
+        label: t(m.labelKey),
+        element: { type: 'plain_text_input', action_id: INPUTS.text, multiline: true, max_length: FACTS_MAX, placeholder: plain(t(`${m.texts}.placeholder`)) },
       }),
-      ...evidenceInputs(t, { required: false }),
+      ...evidenceInputs(t, { required: m.evidenceRequired }),
     ],
   });
 }
