@@ -14,7 +14,7 @@ export const LEDGER_IMPORT_TARGET = 20_000;
  * transaction. Throughput counts all of it.
  */
 export const ledgerImportSection: BenchSection = {
-  name: 'ledger import',
+  name: 'ledger-import',
   async run(ctx, log) {
     const random = seededRandom(7);
     const span = daysBetween(FIRST_DAY, LAST_DAY);
@@ -33,7 +33,7 @@ export const ledgerImportSection: BenchSection = {
     log(`  imported in ${ms.toFixed(0)} ms`);
     return [
       {
-        section: 'ledger import',
+        section: 'ledger-import',
         name: `importLedger, ${LEDGER_ROWS.toLocaleString('en-US')} rows`,
         value: LEDGER_ROWS / (ms / 1000),
         unit: 'rows/s',
