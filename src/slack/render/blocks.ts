@@ -1,28 +1,12 @@
 import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
-import { clip, clipMrkdwn } from './mrkdwn.ts';
+import { clip, LIMITS, SECTION_MAX } from './limits.ts';
+import { clipMrkdwn } from './mrkdwn.ts';
 
 /** What every renderer returns: the notification text (push, screen readers, search) and the Block Kit body. */
 export interface RenderedMessage {
   text: string;
   blocks: KnownBlock[];
 }
-
-/** Slack's Block Kit limits for messages (PLATFORM-FACTS.md, Block Kit). */
-export const LIMITS = {
-  blocks: 50,
-  sectionText: 3000,
-  fieldText: 2000,
-  fields: 10,
-  headerText: 150,
-  buttonText: 75,
-  buttonValue: 2000,
-  contextElements: 10,
-  /** Our own cap for the top-level `text`; Slack truncates past 40,000. */
-  messageText: 1000,
-} as const;
-
-// Section text is clipped a little under the limit so the ellipsis always fits.
-const SECTION_MAX = LIMITS.sectionText - 100;
 
 /**
  * Every mrkdwn object is `verbatim`: Slack then links no bare URL, channel
@@ -73,10 +57,10 @@ export function button(text: string, actionId: string, value: string, opts: { st
     ...(c
       ? {
           confirm: {
-            title: { type: 'plain_text' as const, text: clip(c.title, 100) },
-            text: { type: 'plain_text' as const, text: clip(c.text, 300) },
-            confirm: { type: 'plain_text' as const, text: clip(c.confirm, 30) },
-            deny: { type: 'plain_text' as const, text: clip(c.deny, 30) },
+            title: { type: 'plain_text' as const, text: clip(c.title, LIMITS.confirmTitle) },
+            text: { type: 'plain_text' as const, text: clip(c.text, LIMITS.confirmText) },
+            confirm: { type: 'plain_text' as const, text: clip(c.confirm, LIMITS.confirmButton) },
+            deny: { type: 'plain_text' as const, text: clip(c.deny, LIMITS.confirmButton) },
           },
         }
       : {}),
@@ -93,9 +77,9 @@ export function actions(...buttons: Button[]): ActionsBlock {
  */
 export function message(text: string, blocks: KnownBlock[], shortenedNote: string): RenderedMessage {
   const safeText = clipMrkdwn(text, LIMITS.messageText);
-  if (blocks.length <= LIMITS.blocks) return { text: safeText, blocks };
+  if (blocks.length <= LIMITS.messageBlocks) return { text: safeText, blocks };
   const last = blocks[blocks.length - 1]!;
   const keepLast = last.type === 'actions';
-  const head = blocks.slice(0, LIMITS.blocks - (keepLast ? 2 : 1));
+  const head = blocks.slice(0, LIMITS.messageBlocks - (keepLast ? 2 : 1));
   return { text: safeText, blocks: [...head, context(shortenedNote), ...(keepLast ? [last] : [])] };
 }

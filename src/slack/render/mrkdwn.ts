@@ -1,3 +1,5 @@
+import { SECTION_MAX } from './limits.ts';
+
 /**
  * User text is escaped before it enters Slack mrkdwn, so a report whose facts
  * contain `<!channel>`, `@here` or `<http://evil|bank>` pings nobody and
@@ -13,18 +15,13 @@ export function escapeMrkdwn(text: string): string {
     .replace(/@(here|channel|everyone)\b/gi, '@\u200B$1');
 }
 
-/** Slack section text is limited to 3000 characters; cut with an ellipsis. */
-export function clip(text: string, max = 2900): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /**
  * Clips mrkdwn we composed ourselves (labels + escaped user text + `<@U…>`
  * mentions) without leaving half an entity (`&am`) or half a mention (`<@U1`)
  * at the cut, which Slack would show as garbage. User text never holds a raw
  * `<` once escaped, so any `<` without its `>` here is one of ours.
  */
-export function clipMrkdwn(text: string, max = 2900): string {
+export function clipMrkdwn(text: string, max: number = SECTION_MAX): string {
   if (text.length <= max) return text;
   const cut = text
     .slice(0, max - 1)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../../src/domain/notifications/notification.ts';
 import { ACTIONS } from '../../../src/slack/action-ids.ts';
 import { locales, type Locale } from '../../../src/slack/i18n/i18n.ts';
-import { LIMITS } from '../../../src/slack/render/blocks.ts';
+import { LIMITS } from '../../../src/slack/render/limits.ts';
 import { renderNotification } from '../../../src/slack/render/render-notification.ts';
 import { allTexts, buttons, fieldTexts, headerTexts, sectionTexts } from './block-kit.ts';
 import { allSamples, CASE, DECISION } from './samples.ts';
@@ -50,7 +50,7 @@ describe('every notification renders as a Slack message within Block Kit limits'
 
     expect(m.text.trim()).not.toBe('');
     expect(m.blocks.length).toBeGreaterThan(0);
-    expect(m.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+    expect(m.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
     for (const s of sectionTexts(m.blocks)) expect(s.length).toBeLessThanOrEqual(LIMITS.sectionText);
     for (const f of fieldTexts(m.blocks)) {
       expect(f.length).toBeLessThanOrEqual(LIMITS.fields);
@@ -159,7 +159,7 @@ describe('long content stays within Slack’s limits', () => {
 
   it.each(allSamples(huge, longDecision).flatMap((n) => locales.map((locale) => ({ n, locale, kind: n.kind }))))('$kind in $locale', ({ n, locale }) => {
     const m = renderNotification(n, locale, NOW);
-    expect(m.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+    expect(m.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
     for (const s of sectionTexts(m.blocks)) expect(s.length).toBeLessThanOrEqual(LIMITS.sectionText);
     for (const f of fieldTexts(m.blocks).flat()) expect(f.length).toBeLessThanOrEqual(LIMITS.fieldText);
     for (const t of allTexts(m)) expect(t.length).toBeLessThanOrEqual(LIMITS.sectionText);

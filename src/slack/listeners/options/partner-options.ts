@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { searchPartners } from '../../../db/repositories/partners.repository.ts';
 import { loadAccess } from '../../../service/access/actor.ts';
 import { actorOf } from '../../slack-context.ts';
-import { cut, option } from '../../render/views/blocks.ts';
+import { clip, LIMITS } from '../../render/limits.ts';
+import { option } from '../../render/views/blocks.ts';
 import type { Make, SuggestionArgs } from '../shared/types.ts';
 
 const typed = z.string().trim().max(100).catch('');
@@ -17,7 +18,7 @@ export const partnerOptions: Make<SuggestionArgs> = (ctx) => async ({ ack, body,
     const access = await loadAccess(ctx.cases.db, actorOf(body.user.id));
     if (access.roles.size === 0 && access.partnerIds.length === 0) return await ack({ options: [] });
     const rows = await searchPartners(ctx.cases.db, typed.parse(options.value), 50);
-    await ack({ options: rows.map((p) => option(cut(`${p.name} (${p.id})`, 75), p.id)) });
+    await ack({ options: rows.map((p) => option(clip(`${p.name} (${p.id})`, LIMITS.optionText), p.id)) });
   } catch (e) {
     ctx.logger.error('partner search failed', { userId: body.user.id, error: e instanceof Error ? e.message : String(e) });
     await ack({ options: [] });

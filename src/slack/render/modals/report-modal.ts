@@ -3,7 +3,8 @@ import { catalogByCategory } from '../../../domain/catalog/catalog.ts';
 import type { CatalogItem } from '../../../domain/catalog/catalog-item.ts';
 import { FACTS_MAX } from '../../../service/cases/evidence.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { context, cut, input, modal, option, plain, section, type Block, type ModalView } from '../views/blocks.ts';
+import { clip, LIMITS } from '../limits.ts';
+import { context, input, modal, option, plain, section, type Block, type ModalView } from '../views/blocks.ts';
 import { cls, itemText, type Fmt } from '../views/format.ts';
 import { evidenceInputs } from './evidence-inputs.ts';
 
@@ -25,14 +26,14 @@ export function catalogOptionGroups(f: Fmt, catalog: readonly CatalogItem[]): { 
   return catalogByCategory(catalog)
     .filter((g) => g.items.length > 0)
     .map((g) => ({
-      label: plain(f.t(`category.${g.category}`), 75),
+      label: plain(f.t(`category.${g.category}`), LIMITS.optionText),
       options: g.items.slice(0, 100).map((item) => itemOption(f, item)),
     }));
 }
 
 export function itemOption(f: Fmt, item: CatalogItem): types.PlainTextOption {
   // `description` is for radio buttons and checkboxes only; a select shows one line of up to 75 characters.
-  return option(cut(`${item.id} · ${cls(f, item.class)} · ${itemText(f, item)}`, 75), item.id);
+  return option(clip(`${item.id} · ${cls(f, item.class)} · ${itemText(f, item)}`, LIMITS.optionText), item.id);
 }
 
 export function reportModal(f: Fmt, m: ReportModalInput): ModalView {

@@ -1,40 +1,31 @@
 import type { types } from '@slack/bolt';
-import { clip, escapeMrkdwn } from '../mrkdwn.ts';
+import { clip, LIMITS, SECTION_MAX } from '../limits.ts';
+import { escapeAndClip } from '../mrkdwn.ts';
 
-/**
- * Small Block Kit builders that keep Slack's limits in one place: 50 blocks
- * a message, 100 a modal or Home tab, 3000 characters a section, 24 a modal
- * title, 75 a button or option text.
- */
+/** Small Block Kit builders for replies, modals and the Home tab; each cuts to Slack's limits (limits.ts). */
 export type Block = types.KnownBlock;
 export type ModalView = types.ModalView;
 export type HomeView = types.HomeView;
 export type PlainTextOption = types.PlainTextOption;
 export type Button = types.Button;
 
-export const LIMITS = { messageBlocks: 50, modalBlocks: 100, sectionText: 3000, modalTitle: 24, buttonText: 75, optionText: 75, contextElements: 10 } as const;
-
 /** Plain text is never parsed for mentions or links; only its length needs care. */
-export function plain(text: string, max = 150): types.PlainTextElement {
-  return { type: 'plain_text', text: cut(text, max), emoji: true };
-}
-
-export function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+export function plain(text: string, max: number = LIMITS.headerText): types.PlainTextElement {
+  return { type: 'plain_text', text: clip(text, max), emoji: true };
 }
 
 /** Mrkdwn whose user parts the caller has escaped already (see `esc`). */
 export function md(text: string): types.MrkdwnElement {
-  return { type: 'mrkdwn', text: clip(text, LIMITS.sectionText - 100) };
+  return { type: 'mrkdwn', text: clip(text, SECTION_MAX) };
 }
 
 /** User text for mrkdwn: escaped (no pings, no disguised links) and clipped. */
 export function esc(text: string, max = 2500): string {
-  return escapeMrkdwn(cut(text, max));
+  return escapeAndClip(text, max);
 }
 
 export function header(text: string): Block {
-  return { type: 'header', text: plain(text, 150) };
+  return { type: 'header', text: plain(text, LIMITS.headerText) };
 }
 
 export function section(text: string, accessory?: types.SectionBlockAccessory, blockId?: string): Block {
@@ -42,7 +33,7 @@ export function section(text: string, accessory?: types.SectionBlockAccessory, b
 }
 
 export function fields(texts: string[]): Block {
-  return { type: 'section', fields: texts.slice(0, 10).map((t) => md(cut(t, 1900))) };
+  return { type: 'section', fields: texts.slice(0, LIMITS.fields).map((t) => md(clip(t, LIMITS.fieldText - 100))) };
 }
 
 export function context(...texts: string[]): Block {
@@ -56,7 +47,7 @@ export function button(text: string, actionId: string, value: string, style?: 'p
 }
 
 export function actions(elements: types.ActionsBlockElement[], blockId?: string): Block {
-  return { type: 'actions', elements: elements.slice(0, 25), ...(blockId ? { block_id: blockId } : {}) };
+  return { type: 'actions', elements: elements.slice(0, LIMITS.actionsElements), ...(blockId ? { block_id: blockId } : {}) };
 }
 
 export function option(text: string, value: string, description?: string): types.PlainTextOption {
@@ -98,8 +89,8 @@ export function modal(spec: ModalSpec): ModalView {
     title: plain(spec.title, LIMITS.modalTitle),
     close: plain(spec.close, LIMITS.modalTitle),
     ...(spec.submit ? { submit: plain(spec.submit, LIMITS.modalTitle) } : {}),
-    blocks: spec.blocks.slice(0, LIMITS.modalBlocks),
-    ...(spec.privateMetadata ? { private_metadata: spec.privateMetadata.slice(0, 3000) } : {}),
+    blocks: spec.blocks.slice(0, LIMITS.viewBlocks),
+    ...(spec.privateMetadata ? { private_metadata: spec.privateMetadata.slice(0, LIMITS.privateMetadata) } : {}),
   };
 }
 

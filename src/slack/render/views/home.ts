@@ -2,7 +2,8 @@ import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
 import type { CaseSummary } from '../../../service/cases/case-queries.ts';
 import type { Standing } from '../../../service/rules/partner-standing.ts';
 import { ACTIONS } from '../../action-ids.ts';
-import { actions, button, context, divider, header, LIMITS, section, type Block, type HomeView } from './blocks.ts';
+import { LIMITS } from '../limits.ts';
+import { actions, button, context, divider, header, section, type Block, type HomeView } from './blocks.ts';
 import { caseButtons, type CaseDetailInput } from './case-detail.ts';
 import { caseLine } from './case-list.ts';
 import { partnerText, type Fmt } from './format.ts';
@@ -37,7 +38,7 @@ export type HomeInput = StaffHomeInput | ContactHomeInput | { kind: 'none' };
 /** App Home: staff see their queue, partner contacts their cases and standing; long lists paginate. */
 export function homeView(f: Fmt, policies: readonly PolicyVersion[], m: HomeInput): HomeView {
   const blocks = m.kind === 'staff' ? staffHome(f, policies, m) : m.kind === 'contact' ? contactHome(f, policies, m) : noRoleHome(f);
-  return { type: 'home', blocks: blocks.slice(0, LIMITS.modalBlocks) };
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
 }
 
 function staffHome(f: Fmt, policies: readonly PolicyVersion[], m: StaffHomeInput): Block[] {
