@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { isDomainError, type DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
 import { escapeMrkdwn } from './render/mrkdwn.ts';
-import { when, who, type Fmt } from './render/views/format.ts';
+import { formatActor } from './render/actor.ts';
+import { when, type Fmt } from './render/views/format.ts';
 
 /**
  * The one place where an error becomes what a person reads (STYLE 4): a
@@ -29,7 +30,7 @@ const params: Record<string, (f: Fmt, d: Details) => Record<string, unknown>> = 
   'case.step_out_of_order': (f, d) => ({ caseId: d?.caseId, state: f.t(`state.${String(d?.state)}`), action: f.t(`step.${String(d?.action)}`) }),
   'determination.already_decided': (f, d) => ({
     status: f.t(`show.status.${String(d?.status)}`),
-    by: who(f, typeof d?.decidedBy === 'string' ? d.decidedBy : null),
+    by: formatActor(typeof d?.decidedBy === 'string' ? d.decidedBy : 'system', f.t),
     at: when(f, typeof d?.decidedAt === 'string' ? d.decidedAt : null),
   }),
 };

@@ -2,7 +2,10 @@ import type { SectionBlock } from '@slack/types';
 import type { CaseView, EvidenceView } from '../../domain/notifications/notification.ts';
 import type { Locale, Translate } from '../i18n/i18n.ts';
 import { fields, section } from './blocks.ts';
-import { formatActor, formatClass, formatDate, formatDateTime, itemText } from './format.ts';
+import { formatDate, formatDateTime } from './format.ts';
+import { formatActor } from './actor.ts';
+import { itemLabel } from './catalog-text.ts';
+import { partnerText } from './partner-text.ts';
 import { escapeAndClip, escapeMrkdwn } from './mrkdwn.ts';
 
 /** Up to this many evidence items are listed; the rest are counted. */
@@ -12,12 +15,12 @@ const REF_MAX = 300;
 
 /** The partner's name as it may appear in any message: escaped, with its id. */
 export function partnerLabel(c: CaseView): string {
-  return `${escapeMrkdwn(c.partnerName)} (${escapeMrkdwn(c.partnerId)})`;
+  return partnerText(c.partnerName, c.partnerId);
 }
 
 /** `SVC-09 · Class 2 · <the item's wording>` */
-export function violationLabel(c: CaseView, locale: Locale, t: Translate): string {
-  return `${escapeMrkdwn(c.itemId)} · ${formatClass(c.itemClass, t)} · ${itemText(c, locale)}`;
+export function violationLabel(c: CaseView, locale: Locale): string {
+  return itemLabel({ id: c.itemId, class: c.itemClass, textZh: c.itemTextZh, textEn: c.itemTextEn }, locale);
 }
 
 /** Case, partner, violation and the day it happened. */
@@ -25,7 +28,7 @@ export function caseFields(c: CaseView, locale: Locale, t: Translate): SectionBl
   return fields([
     [t('notification.common.case'), escapeMrkdwn(c.caseId)],
     [t('notification.common.partner'), partnerLabel(c)],
-    [t('notification.common.violation'), violationLabel(c, locale, t)],
+    [t('notification.common.violation'), violationLabel(c, locale)],
     [t('notification.common.occurredOn'), formatDate(c.occurredOn, locale)],
   ]);
 }

@@ -2,7 +2,9 @@ import type { KnownBlock } from '@slack/types';
 import type { DecisionView } from '../../domain/notifications/notification.ts';
 import type { Locale, Translate } from '../i18n/i18n.ts';
 import { context, fields, section } from './blocks.ts';
-import { formatClass, formatCny, formatDate, formatRestrictionKind } from './format.ts';
+import { formatDate, formatRestrictionKind } from './format.ts';
+import { formatClass } from './catalog-text.ts';
+import { formatCny } from './amount.ts';
 import { escapeAndClip, escapeMrkdwn } from './mrkdwn.ts';
 
 const STEPS_SHOWN = 12;

@@ -1,24 +1,6 @@
 import { formatShanghai, weekdayOf, type LocalDate } from '../../domain/dates.ts';
-import { formatAmount, parseAmount } from '../../domain/money.ts';
-import type { Locale, Translate } from '../i18n/i18n.ts';
-import { translator } from '../i18n/i18n.ts';
+import { translator, type Locale, type Translate } from '../i18n/i18n.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
-
-/**
- * "1234567.5" → "1,234,567.50". Grouping works on the digits as text, after
- * decimal.js has fixed the two decimals, so no amount ever passes through a
- * float (R-LATE reading: money is decimal).
- */
-export function groupAmount(amount: string): string {
-  const fixed = formatAmount(parseAmount(amount));
-  const [, sign, whole, cents] = /^(-?)(\d+)\.(\d{2})$/.exec(fixed)!;
-  return `${sign}${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}`;
-}
-
-/** `CNY 5,000.00` / `人民币 5,000.00 元`. */
-export function formatCny(amount: string, locale: Locale): string {
-  return translator(locale)('notification.common.amount', { amount: groupAmount(amount) });
-}
 
 /** A Shanghai calendar day: `Sat 11 Oct 2025` / `2025年10月11日（周六）`. */
 export function formatDate(day: LocalDate, locale: Locale): string {
@@ -46,36 +28,9 @@ export function formatDateTime(instant: string, locale: Locale): string {
   return translator(locale)('notification.common.dateTime', { date: formatDate(day, locale), time });
 }
 
-/**
- * Who did something, from an actor key. A Slack user becomes a mention we
- * build ourselves from a checked id; anything else is shown as escaped text.
- */
-export function formatActor(actorKey: string | null, t: Translate): string {
-  if (actorKey === null) return t('notification.common.nobody');
-  const slack = /^slack:([UW][A-Z0-9]{2,})$/.exec(actorKey);
-  if (slack) return `<@${slack[1]}>`;
-  if (actorKey === 'system') return t('notification.common.system');
-  return escapeMrkdwn(actorKey);
-}
-
-export function formatClass(cls: number, t: Translate): string {
-  return [1, 2, 3].includes(cls) ? t(`notification.common.class.${cls}`) : escapeMrkdwn(String(cls));
-}
-
 const RESTRICTION_KINDS = ['no_upgrade', 'no_onboarding', 'no_new_program', 'late_payment'];
 
 /** R-RESTRICT kinds in words; an unknown kind (from an import) is shown as it is, escaped. */
 export function formatRestrictionKind(kind: string, t: Translate): string {
   return RESTRICTION_KINDS.includes(kind) ? t(`notification.common.restriction.${kind}`) : escapeMrkdwn(kind);
-}
-
-/** The catalog item's wording in the reader's language, falling back to the other. */
-export function itemText(c: { itemTextZh: string; itemTextEn: string }, locale: Locale): string {
-  const text = locale === 'zh-CN' ? c.itemTextZh || c.itemTextEn : c.itemTextEn || c.itemTextZh;
-  return escapeMrkdwn(text);
-}
-
-/** True for "0", "0.00", "-0.00": decided in decimal, not by pattern or float. */
-export function isZeroAmount(amount: string): boolean {
-  return parseAmount(amount).isZero();
 }

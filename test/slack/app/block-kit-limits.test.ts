@@ -38,7 +38,7 @@ describe('Block Kit limits', () => {
     expect(options).toHaveLength(58);
     expect(new Set(options.map((o) => o.value)).size).toBe(58);
     for (const o of options) expect(o.text.text.length).toBeLessThanOrEqual(75);
-    expect(options.find((o) => o.value === 'SVC-01')!.text.text).toMatch(f.locale === 'en' ? /^SVC-01 · Class 1 · / : /^SVC-01 · 一类 · /);
+    expect(options.find((o) => o.value === 'SVC-01')!.text.text).toMatch(f.locale === 'en' ? /^SVC-01 · Class 1 · / : /^SVC-01 · 一类违规 · /);
   });
 
   it.each(fmts)('a determination modal on 2,500 characters of facts keeps every section under 3000 (%#)', (f) => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/slack/i18n/i18n.ts';
 import { notificationsEn } from '../../../src/slack/i18n/messages/notifications.en.ts';
 import { notificationsZh } from '../../../src/slack/i18n/messages/notifications.zh-CN.ts';
-import { formatActor, formatCny, formatDate, formatDateTime, groupAmount } from '../../../src/slack/render/format.ts';
+import { formatActor } from '../../../src/slack/render/actor.ts';
+import { formatCny, groupAmount } from '../../../src/slack/render/amount.ts';
+import { formatDate, formatDateTime } from '../../../src/slack/render/format.ts';
 import { clipMrkdwn, escapeAndClip } from '../../../src/slack/render/mrkdwn.ts';
 
 describe('amounts', () => {

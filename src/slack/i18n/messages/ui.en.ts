@@ -14,8 +14,6 @@ export const uiEn = {
     evidence: 'Evidence',
     yes: 'yes',
     no: 'no',
-    system: 'the system',
-    cny: 'CNY {{amount}}',
     at: '{{time}} (Beijing time)',
     untilPaid: 'until paid',
     next: 'Next ›',
@@ -61,12 +59,6 @@ export const uiEn = {
     objection_answer: 'answer an objection',
     payment_record: 'record a payment',
     admin_manage: 'manage roles, policy and the calendar',
-  },
-  restriction: {
-    no_upgrade: 'no level upgrade',
-    no_onboarding: 'no new onboarding (incl. partner admin accounts)',
-    no_new_program: 'no joining new programs',
-    late_payment: 'late payment: sales limited, some console functions shut',
   },
   category: {
     service: 'Service (§5.3.3)',

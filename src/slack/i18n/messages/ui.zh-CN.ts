@@ -9,8 +9,6 @@ export const uiZh = {
     evidence: '证据',
     yes: '是',
     no: '否',
-    system: '系统',
-    cny: '{{amount}} 元',
     at: '{{time}}（北京时间）',
     untilPaid: '直至缴清',
     next: '下一页 ›',
@@ -56,12 +54,6 @@ export const uiZh = {
     objection_answer: '答复异议',
     payment_record: '登记缴款',
     admin_manage: '管理角色、政策与日历',
-  },
-  restriction: {
-    no_upgrade: '不得升级',
-    no_onboarding: '不得新增入驻（含新增伙伴管理员账号）',
-    no_new_program: '不得加入新的合作计划',
-    late_payment: '逾期未缴：限制销售并关闭部分控制台功能',
   },
   category: {
     service: '服务类（§5.3.3）',

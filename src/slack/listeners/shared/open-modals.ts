@@ -13,7 +13,9 @@ import { determineModal } from '../../render/modals/determine-modal.ts';
 import { reportModal } from '../../render/modals/report-modal.ts';
 import { disputeModal, objectionModal } from '../../render/modals/reply-modals.ts';
 import { rejectModal } from '../../render/modals/reject-modal.ts';
-import { catalogItemOn, itemLine, when, who, type Fmt } from '../../render/views/format.ts';
+import { formatActor } from '../../render/actor.ts';
+import { catalogItemOn, itemLabelOn } from '../../render/catalog-text.ts';
+import { when, type Fmt } from '../../render/views/format.ts';
 import type { SlackClient } from './reply.ts';
 
 /**
@@ -48,9 +50,9 @@ export async function openDetermineModal(o: Opener, caseId: string): Promise<voi
     caseId: d.case.id,
     partnerName: d.partnerName,
     partnerId: d.case.partnerId,
-    itemLine: itemLine(o.f, o.ctx.cases.policies, d.case.itemId, d.case.occurredOn),
+    itemLine: itemLabelOn(o.ctx.cases.policies, d.case.itemId, d.case.occurredOn, o.f.locale),
     facts: d.case.facts,
-    replies: d.replies.map((r) => `${o.f.t(`show.reply.${r.kind}`)} · ${who(o.f, r.by)} · ${when(o.f, r.at)}`),
+    replies: d.replies.map((r) => `${o.f.t(`show.reply.${r.kind}`)} · ${formatActor(r.by ?? 'system', o.f.t)} · ${when(o.f, r.at)}`),
     fastTrack: d.case.state === 'awaiting_reply',
     preview: await preview(o, d.case.partnerId, d.case.itemId, d.case.occurredOn),
   });

@@ -2,7 +2,8 @@ import type { DecisionView } from '../../../domain/notifications/notification.ts
 import { INPUTS, VIEWS } from '../../action-ids.ts';
 import { context, esc, input, modal, option, section, type Block, type ModalView } from '../views/blocks.ts';
 import { decisionText } from '../views/decision.ts';
-import { partnerText, type Fmt } from '../views/format.ts';
+import { type Fmt } from '../views/format.ts';
+import { partnerText } from '../partner-text.ts';
 import type { CaseMetadata } from './reply-modals.ts';
 
 export const DETERMINE_BLOCKS = { established: 'established', terminate: 'terminate', reasons: 'reasons' } as const;

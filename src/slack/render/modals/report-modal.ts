@@ -5,7 +5,8 @@ import { FACTS_MAX } from '../../../service/cases/evidence.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
 import { clip, LIMITS } from '../limits.ts';
 import { context, input, modal, option, plain, section, type Block, type ModalView } from '../views/blocks.ts';
-import { cls, itemText, type Fmt } from '../views/format.ts';
+import { itemOptionText } from '../catalog-text.ts';
+import type { Fmt } from '../views/format.ts';
 import { evidenceInputs } from './evidence-inputs.ts';
 
 /** Block ids of the report modal; they match the use case's `details.field`. */
@@ -33,7 +34,7 @@ export function catalogOptionGroups(f: Fmt, catalog: readonly CatalogItem[]): { 
 
 export function itemOption(f: Fmt, item: CatalogItem): types.PlainTextOption {
   // `description` is for radio buttons and checkboxes only; a select shows one line of up to 75 characters.
-  return option(clip(`${item.id} · ${cls(f, item.class)} · ${itemText(f, item)}`, LIMITS.optionText), item.id);
+  return option(clip(itemOptionText(item, f.locale), LIMITS.optionText), item.id);
 }
 
 export function reportModal(f: Fmt, m: ReportModalInput): ModalView {

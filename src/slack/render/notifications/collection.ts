@@ -2,7 +2,8 @@ import { formatAmount, parseAmount } from '../../../domain/money.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, partnerLabel } from '../case-blocks.ts';
-import { formatCny, formatDate, formatRestrictionKind, isZeroAmount } from '../format.ts';
+import { formatDate, formatRestrictionKind } from '../format.ts';
+import { formatCny, isZeroAmount } from '../amount.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 

@@ -5,7 +5,8 @@ import { translator, type Locale, type Translate } from '../../i18n/i18n.ts';
 import { actions, button, context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, evidenceSection, factsSection, userTextSection } from '../case-blocks.ts';
 import { decisionBlocks } from '../decision-blocks.ts';
-import { formatActor, formatDateTime } from '../format.ts';
+import { formatDateTime } from '../format.ts';
+import { formatActor } from '../actor.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 

@@ -2,7 +2,8 @@ import { translator } from '../../i18n/i18n.ts';
 import { context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, partnerLabel } from '../case-blocks.ts';
 import { decisionBlocks } from '../decision-blocks.ts';
-import { formatCny, formatDate, isZeroAmount } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { formatCny, isZeroAmount } from '../amount.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 

@@ -3,7 +3,7 @@ import { translator } from '../../i18n/i18n.ts';
 import { actions, button, context, header, message, section } from '../blocks.ts';
 import { caseFields, evidenceSection, partnerLabel, userTextSection } from '../case-blocks.ts';
 import { decisionBlocks } from '../decision-blocks.ts';
-import { formatActor } from '../format.ts';
+import { formatActor } from '../actor.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 

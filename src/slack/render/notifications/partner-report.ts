@@ -2,7 +2,7 @@ import { ACTIONS } from '../../action-ids.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { actions, button, context, header, message, section } from '../blocks.ts';
 import { caseFields, evidenceSection, factsSection, partnerLabel } from '../case-blocks.ts';
-import { formatActor } from '../format.ts';
+import { formatActor } from '../actor.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 

@@ -4,7 +4,9 @@ import { locales, translator, type Locale } from '../../i18n/i18n.ts';
 import { context, divider, fields, header, message, section } from '../blocks.ts';
 import { partnerLabel, violationLabel } from '../case-blocks.ts';
 import { liftedText } from '../decision-blocks.ts';
-import { formatClass, formatCny, formatDate, formatRestrictionKind, isZeroAmount } from '../format.ts';
+import { formatDate, formatRestrictionKind } from '../format.ts';
+import { formatClass } from '../catalog-text.ts';
+import { formatCny, isZeroAmount } from '../amount.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 
@@ -38,7 +40,7 @@ function noticeIn(locale: Locale, c: CaseView, d: DecisionView, noticeDate: stri
     section(t('notification.public_notice.intro', { partner: partnerLabel(c), noticeDate: formatDate(noticeDate, locale) })),
     fields([
       [t('notification.common.partner'), partnerLabel(c)],
-      [t('notification.common.violation'), violationLabel(c, locale, t)],
+      [t('notification.common.violation'), violationLabel(c, locale)],
       [t('notification.decision.class'), formatClass(d.finalClass, t)],
       [t('notification.public_notice.sanction'), sanctionText(d, locale)],
       [t('notification.common.case'), escapeMrkdwn(c.caseId)],

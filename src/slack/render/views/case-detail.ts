@@ -6,7 +6,10 @@ import { ACTIONS } from '../../action-ids.ts';
 import { actions, button, context, esc, fields, header, section, type Block, type Button, type PrivateReply } from './blocks.ts';
 import { decisionText } from './decision.ts';
 import { dueText } from './case-list.ts';
-import { itemLine, partnerText, stateText, when, who, type Fmt } from './format.ts';
+import { formatActor } from '../actor.ts';
+import { itemLabelOn } from '../catalog-text.ts';
+import { stateText, when, type Fmt } from './format.ts';
+import { partnerText } from '../partner-text.ts';
 
 /** Deadlines a reader cares about; reminders are the bot's own business. */
 const SHOWN_DEADLINES = new Set(['reply_lapse', 'objection_close', 'payment_late', 'restriction_lift']);
@@ -29,29 +32,29 @@ export function caseDetailReply(f: Fmt, m: CaseDetailInput): PrivateReply {
     fields([
       `*${t('common.partner')}*\n${partnerText(d.partnerName, c.partnerId)}`,
       `*${t('common.state')}*\n${stateText(f, c.state)}${due ? `\n${due}` : ''}`,
-      `*${t('common.item')}*\n${itemLine(f, m.policies, c.itemId, c.occurredOn)}`,
+      `*${t('common.item')}*\n${itemLabelOn(m.policies, c.itemId, c.occurredOn, f.locale)}`,
       `*${t('common.occurredOn')}*\n${c.occurredOn}`,
-      `*${t('show.reportedBy')}*\n${who(f, c.reportedBy)} · ${when(f, c.createdAt)}`,
+      `*${t('show.reportedBy')}*\n${formatActor(c.reportedBy ?? 'system', f.t)} · ${when(f, c.createdAt)}`,
       `*${t('show.suspended')}*\n${c.suspended ? t('common.yes') : t('common.no')}`,
     ]),
     section(`*${t('common.facts')}*\n${esc(c.facts, 2500)}`),
   ];
   if (d.evidence.length > 0) {
-    const lines = d.evidence.slice(0, 20).map((e) => `• ${e.kind === 'link' ? esc(e.ref, 300) : t('common.file', { id: esc(e.ref, 40) })} · ${t(`show.purpose.${e.purpose}`)} · ${who(f, e.addedBy)}`);
+    const lines = d.evidence.slice(0, 20).map((e) => `• ${e.kind === 'link' ? esc(e.ref, 300) : t('common.file', { id: esc(e.ref, 40) })} · ${t(`show.purpose.${e.purpose}`)} · ${formatActor(e.addedBy ?? 'system', f.t)}`);
     if (d.evidence.length > 20) lines.push(t('common.more', { count: d.evidence.length - 20 }));
     blocks.push(section(`*${t('common.evidence')}*\n${lines.join('\n')}`));
   }
   if (d.replies.length > 0) {
-    const lines = d.replies.slice(-5).map((r) => `• ${t(`show.reply.${r.kind}`)} · ${who(f, r.by)} · ${when(f, r.at)}${r.text ? `\n> ${esc(r.text, 400).replace(/\n/g, '\n> ')}` : ''}`);
+    const lines = d.replies.slice(-5).map((r) => `• ${t(`show.reply.${r.kind}`)} · ${formatActor(r.by ?? 'system', f.t)} · ${when(f, r.at)}${r.text ? `\n> ${esc(r.text, 400).replace(/\n/g, '\n> ')}` : ''}`);
     blocks.push(section(`*${t('show.replies')}*\n${lines.join('\n')}`));
   }
   for (const det of d.determinations.slice(-3)) {
-    const status = det.status === 'proposed' ? t('show.status.proposed') : t(`show.status.${det.status}`) + ` · ${who(f, det.decidedBy)} · ${when(f, det.decidedAt)}`;
-    const head = t('show.determination', { id: det.id, purpose: t(`show.purposeOf.${det.purpose}`), by: who(f, det.proposedBy), at: when(f, det.proposedAt) });
+    const status = det.status === 'proposed' ? t('show.status.proposed') : t(`show.status.${det.status}`) + ` · ${formatActor(det.decidedBy ?? 'system', f.t)} · ${when(f, det.decidedAt)}`;
+    const head = t('show.determination', { id: det.id, purpose: t(`show.purposeOf.${det.purpose}`), by: formatActor(det.proposedBy ?? 'system', f.t), at: when(f, det.proposedAt) });
     blocks.push(section(`*${head}*\n${status}\n${t('show.established', { value: det.established ? t('common.yes') : t('common.no') })}\n> ${esc(det.reasons, 600).replace(/\n/g, '\n> ')}`));
   }
   for (const o of d.objections.slice(-2)) {
-    blocks.push(section(`*${t('show.objection', { by: who(f, o.by), at: when(f, o.at) })}*\n> ${esc(o.grounds, 800).replace(/\n/g, '\n> ')}`));
+    blocks.push(section(`*${t('show.objection', { by: formatActor(o.by ?? 'system', f.t), at: when(f, o.at) })}*\n> ${esc(o.grounds, 800).replace(/\n/g, '\n> ')}`));
   }
   if (c.decision) blocks.push(section(`*${t('show.decision')}*\n${decisionText(f, c.decision as DecisionView)}`));
   const open = d.openDeadlines.filter((x) => SHOWN_DEADLINES.has(x.kind)).slice(0, 5);

@@ -3,7 +3,9 @@ import type { CaseSummary } from '../../../service/cases/case-queries.ts';
 import { ACTIONS } from '../../action-ids.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { actions, button, context, header, section, type Block, type PrivateReply } from './blocks.ts';
-import { itemLine, partnerText, stateText, when, type Fmt } from './format.ts';
+import { itemLabelOn } from '../catalog-text.ts';
+import { stateText, when, type Fmt } from './format.ts';
+import { partnerText } from '../partner-text.ts';
 
 export const LIST_PAGE_SIZE = 10;
 
@@ -16,7 +18,7 @@ export function dueText(f: Fmt, c: Pick<CaseSummary, 'state' | 'replyDueAt' | 'o
 
 export function caseLine(f: Fmt, policies: readonly PolicyVersion[], c: CaseSummary): string {
   const due = dueText(f, c);
-  return [`*${c.id}* · ${partnerText(c.partnerName, c.partnerId)}`, `${itemLine(f, policies, c.itemId, c.occurredOn)}`, `${stateText(f, c.state)}${due ? ` · ${due}` : ''}`].join('\n');
+  return [`*${c.id}* · ${partnerText(c.partnerName, c.partnerId)}`, `${itemLabelOn(policies, c.itemId, c.occurredOn, f.locale)}`, `${stateText(f, c.state)}${due ? ` · ${due}` : ''}`].join('\n');
 }
 
 export interface CaseListInput {

@@ -1,8 +1,11 @@
-import { formatAmount } from '../../../domain/money.ts';
 import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
 import type { Standing } from '../../../service/rules/partner-standing.ts';
 import { context, fields, header, section, type Block, type PrivateReply } from './blocks.ts';
-import { cls, cny, itemLine, partnerText, type Fmt } from './format.ts';
+import { formatCny } from '../amount.ts';
+import { formatClass, itemLabelOn } from '../catalog-text.ts';
+import { formatRestrictionKind } from '../format.ts';
+import type { Fmt } from './format.ts';
+import { partnerText } from '../partner-text.ts';
 
 /** The standing as blocks, for `/partner status` and a partner contact's Home tab. */
 export function standingBlocks(f: Fmt, policies: readonly PolicyVersion[], s: Standing, opts: { withHeader: boolean } = { withHeader: true }): Block[] {
@@ -14,7 +17,7 @@ export function standingBlocks(f: Fmt, policies: readonly PolicyVersion[], s: St
 
   const valid = ([1, 2, 3] as const).flatMap((c) => s.valid[c].map((v) => ({ c, v })));
   const validLines = valid.slice(0, 15).map(({ c, v }) =>
-    t('standing.validLine', { class: cls(f, c), caseId: v.caseId, item: v.itemId ? itemLine(f, policies, v.itemId, v.noticeDate) : '—', date: v.noticeDate, until: v.validUntil, amount: cny(f, formatAmount(v.amount)) }),
+    t('standing.validLine', { class: formatClass(c, t), caseId: v.caseId, item: v.itemId ? itemLabelOn(policies, v.itemId, v.noticeDate, f.locale) : '—', date: v.noticeDate, until: v.validUntil, amount: formatCny(v.amount, f.locale) }),
   );
   if (valid.length > 15) validLines.push(t('common.more', { count: valid.length - 15 }));
   blocks.push(section(`*${t('standing.valid')}*\n${validLines.length > 0 ? validLines.map((l) => `• ${l}`).join('\n') : t('standing.noneValid')}`));
@@ -24,23 +27,23 @@ export function standingBlocks(f: Fmt, policies: readonly PolicyVersion[], s: St
       ([1, 2, 3] as const).map((c) => {
         const n = s.next[c];
         // R-P3: a class-3 sanction is a warning, not a zero penalty.
-        const line = n.amount.isZero() ? t('standing.nextWarning', { final: cls(f, n.finalClass) }) : t('standing.nextLine', { final: cls(f, n.finalClass), amount: cny(f, formatAmount(n.amount)) });
-        return `*${t('standing.nextOf', { class: cls(f, c) })}*\n${line}`;
+        const line = n.amount.isZero() ? t('standing.nextWarning', { final: formatClass(n.finalClass, t) }) : t('standing.nextLine', { final: formatClass(n.finalClass, t), amount: formatCny(n.amount, f.locale) });
+        return `*${t('standing.nextOf', { class: formatClass(c, t) })}*\n${line}`;
       }),
     ),
   );
-  const restrictionLines = s.restrictions.map((r) => `• ${t(`restriction.${r.kind}`)} · ${r.until ? t('standing.until', { date: r.until }) : t('common.untilPaid')}`);
+  const restrictionLines = s.restrictions.map((r) => `• ${formatRestrictionKind(r.kind, t)} · ${r.until ? t('standing.until', { date: r.until }) : t('common.untilPaid')}`);
   blocks.push(section(`*${t('standing.restrictions')}*\n${restrictionLines.length > 0 ? restrictionLines.join('\n') : t('standing.noRestrictions')}`));
 
-  const owedLines = s.owed.slice(0, 10).map((o) => `• ${t('standing.owedLine', { caseId: o.caseId, amount: cny(f, formatAmount(o.outstanding)), due: o.dueDate, fee: cny(f, formatAmount(o.lateFee)) })}`);
-  const owedHead = t('standing.owedTotal', { amount: cny(f, formatAmount(s.totalOwed)), fees: cny(f, formatAmount(s.totalLateFees)) });
+  const owedLines = s.owed.slice(0, 10).map((o) => `• ${t('standing.owedLine', { caseId: o.caseId, amount: formatCny(o.outstanding, f.locale), due: o.dueDate, fee: formatCny(o.lateFee, f.locale) })}`);
+  const owedHead = t('standing.owedTotal', { amount: formatCny(s.totalOwed, f.locale), fees: formatCny(s.totalLateFees, f.locale) });
   blocks.push(section(`*${t('standing.owed')}*\n${owedHead}${owedLines.length > 0 ? `\n${owedLines.join('\n')}` : ''}`));
   blocks.push(
     context(
       t('standing.balances', {
-        deposit: cny(f, formatAmount(s.balances.deposit)),
-        prepayment: cny(f, formatAmount(s.balances.prepayment)),
-        unpaid: cny(f, formatAmount(s.balances.serviceFeeUnpaid)),
+        deposit: formatCny(s.balances.deposit, f.locale),
+        prepayment: formatCny(s.balances.prepayment, f.locale),
+        unpaid: formatCny(s.balances.serviceFeeUnpaid, f.locale),
       }),
     ),
   );

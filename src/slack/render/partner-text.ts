@@ -1,0 +1,6 @@
+import { escapeMrkdwn } from './mrkdwn.ts';
+
+/** A partner as "Name (ID)" in mrkdwn, both escaped: names and ids come from imported files. */
+export function partnerText(name: string, id: string): string {
+  return `${escapeMrkdwn(name)} (${escapeMrkdwn(id)})`;
+}
