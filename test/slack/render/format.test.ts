@@ -4,7 +4,12 @@ import { notificationsEn } from '../../../src/slack/i18n/messages/notifications.
 import { notificationsZh } from '../../../src/slack/i18n/messages/notifications.zh-CN.ts';
 import { formatActor } from '../../../src/slack/render/actor.ts';
 import { formatCny, groupAmount } from '../../../src/slack/render/amount.ts';
+import { catalogItemOn, formatClass, itemLabel, itemLabelOn, itemOptionText, itemText } from '../../../src/slack/render/catalog-text.ts';
 import { formatDate, formatDateTime } from '../../../src/slack/render/format.ts';
+import { clip, LIMITS } from '../../../src/slack/render/limits.ts';
+import { partnerText } from '../../../src/slack/render/partner-text.ts';
+import { FY22 } from '../../../src/domain/policy/fy22.ts';
+import { money } from '../../../src/domain/money.ts';
 import { clipMrkdwn, escapeAndClip } from '../../../src/slack/render/mrkdwn.ts';
 
 describe('amounts', () => {
@@ -25,6 +30,11 @@ describe('amounts', () => {
   it('are written CNY 5,000.00 in English and 人民币 5,000.00 元 in Chinese', () => {
     expect(formatCny('5000.00', 'en')).toBe('CNY 5,000.00');
     expect(formatCny('5000.00', 'zh-CN')).toBe('人民币 5,000.00 元');
+  });
+
+  it('read the same from a stored decimal as from text, so a standing and a notice show one figure', () => {
+    expect(formatCny(money('120000.015'), 'en')).toBe('CNY 120,000.02');
+    expect(formatCny(money('5000'), 'zh-CN')).toBe(formatCny('5000.00', 'zh-CN'));
   });
 });
 
@@ -53,6 +63,54 @@ describe('people', () => {
     expect(formatActor('slack:U1 <!channel>', t)).toBe('slack:U1 &lt;!channel&gt;');
     expect(formatActor('cli:ops', t)).toBe('cli:ops');
     expect(formatActor(null, t)).toBe('nobody');
+  });
+
+  it('the system is named, and a key that only starts like a Slack id is not a mention', () => {
+    expect(formatActor('system', t)).toBe('the system');
+    expect(formatActor('system:sweep', t)).toBe('the system');
+    expect(formatActor('slack:W0ENTERPRISE', t)).toBe('<@W0ENTERPRISE>');
+    expect(formatActor('slack:U0A:extra', t)).toBe('slack:U0A:extra');
+    expect(formatActor('cli:*ops*', t)).toBe('cli:\u200B*ops\u200B*');
+  });
+});
+
+describe('catalog items and partners', () => {
+  const item = { id: 'SVC-09', class: 2 as const, textZh: '违规 <!channel> & *粗体*', textEn: 'breach <!here> & _it_' };
+
+  it('the wording is in the reader’s language, escaped for mrkdwn', () => {
+    expect(itemText(item, 'en')).toBe('breach &lt;!here&gt; &amp; \u200B_it\u200B_');
+    expect(itemText(item, 'zh-CN')).toBe('违规 &lt;!channel&gt; &amp; \u200B*粗体\u200B*');
+    expect(itemLabel(item, 'en')).toBe('SVC-09 · Class 2 · breach &lt;!here&gt; &amp; \u200B_it\u200B_');
+    expect(itemLabel(item, 'zh-CN')).toBe('SVC-09 · 二类违规 · 违规 &lt;!channel&gt; &amp; \u200B*粗体\u200B*');
+  });
+
+  it('a policy file that left one language empty shows the other', () => {
+    expect(itemText({ textZh: '', textEn: 'only English' }, 'zh-CN')).toBe('only English');
+    expect(itemText({ textZh: '只有中文', textEn: '' }, 'en')).toBe('只有中文');
+  });
+
+  it('a select option is plain text, which Slack never parses, so it carries the wording as written', () => {
+    expect(itemOptionText(item, 'en')).toBe('SVC-09 · Class 2 · breach <!here> & _it_');
+  });
+
+  it('the item is named by the policy in force on the day it happened; an unknown id or class is shown escaped', () => {
+    const svc09 = catalogItemOn([FY22], 'SVC-09', '2026-05-20')!;
+    expect(itemLabelOn([FY22], 'SVC-09', '2026-05-20', 'en')).toBe(itemLabel(svc09, 'en'));
+    expect(itemLabelOn([FY22], 'X-<!channel>', '2026-05-20', 'en')).toBe('X-&lt;!channel&gt;');
+    expect(catalogItemOn([FY22], 'SVC-09', '1999-01-01')).toBeUndefined();
+    expect(formatClass(7, translator('en'))).toBe('7');
+  });
+
+  it('a partner is "Name (ID)", both escaped', () => {
+    expect(partnerText('A & B *Ltd*', 'P<1>')).toBe('A &amp; B \u200B*Ltd\u200B* (P&lt;1&gt;)');
+  });
+});
+
+describe('Block Kit limits', () => {
+  it('plain text is cut to the limit with an ellipsis; modal titles to 24, buttons to 75', () => {
+    expect(clip('x'.repeat(100), LIMITS.modalTitle)).toHaveLength(24);
+    expect(clip('x'.repeat(100), LIMITS.buttonText).endsWith('…')).toBe(true);
+    expect(clip('short', LIMITS.buttonText)).toBe('short');
   });
 });
 

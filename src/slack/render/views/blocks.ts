@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { clip, LIMITS, SECTION_MAX } from '../limits.ts';
-import { escapeAndClip } from '../mrkdwn.ts';
+import { clipMrkdwn, escapeAndClip } from '../mrkdwn.ts';
 
 /** Small Block Kit builders for replies, modals and the Home tab; each cuts to Slack's limits (limits.ts). */
 export type Block = types.KnownBlock;
@@ -14,9 +14,12 @@ export function plain(text: string, max: number = LIMITS.headerText): types.Plai
   return { type: 'plain_text', text: clip(text, max), emoji: true };
 }
 
-/** Mrkdwn whose user parts the caller has escaped already (see `esc`). */
+/**
+ * Mrkdwn whose user parts the caller has escaped already (see `esc`). Verbatim,
+ * as in notifications: Slack then links no bare URL, channel name or @word.
+ */
 export function md(text: string): types.MrkdwnElement {
-  return { type: 'mrkdwn', text: clip(text, SECTION_MAX) };
+  return { type: 'mrkdwn', text: clipMrkdwn(text, SECTION_MAX), verbatim: true };
 }
 
 /** User text for mrkdwn: escaped (no pings, no disguised links) and clipped. */
@@ -33,7 +36,7 @@ export function section(text: string, accessory?: types.SectionBlockAccessory, b
 }
 
 export function fields(texts: string[]): Block {
-  return { type: 'section', fields: texts.slice(0, LIMITS.fields).map((t) => md(clip(t, LIMITS.fieldText - 100))) };
+  return { type: 'section', fields: texts.slice(0, LIMITS.fields).map((t) => md(clipMrkdwn(t, LIMITS.fieldText - 100))) };
 }
 
 export function context(...texts: string[]): Block {

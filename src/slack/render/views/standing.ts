@@ -5,6 +5,7 @@ import { formatCny } from '../amount.ts';
 import { formatClass, itemLabelOn } from '../catalog-text.ts';
 import { formatRestrictionKind } from '../format.ts';
 import type { Fmt } from './format.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 import { partnerText } from '../partner-text.ts';
 
 /** The standing as blocks, for `/partner status` and a partner contact's Home tab. */
@@ -13,7 +14,7 @@ export function standingBlocks(f: Fmt, policies: readonly PolicyVersion[], s: St
   const p = s.partner;
   const blocks: Block[] = [];
   if (opts.withHeader) blocks.push(header(t('standing.title', { partner: `${p.name} (${p.id})` })));
-  blocks.push(context(t('standing.asOf', { on: s.on, status: t(`standing.status.${p.status}`), version: s.policyVersion })));
+  blocks.push(context(t('standing.asOf', { on: s.on, status: t(`standing.status.${p.status}`), version: escapeMrkdwn(s.policyVersion) })));
 
   const valid = ([1, 2, 3] as const).flatMap((c) => s.valid[c].map((v) => ({ c, v })));
   const validLines = valid.slice(0, 15).map(({ c, v }) =>
