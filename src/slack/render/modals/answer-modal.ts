@@ -1,11 +1,12 @@
 import type { CatalogItem } from '../../../domain/catalog/catalog-item.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { esc, input, modal, option, section, type Block, type ModalView } from '../views/blocks.ts';
+import { esc, input, section, type Block, type ModalView } from '../views/blocks.ts';
 import { decisionText } from '../views/decision.ts';
 import type { DecisionView } from '../../../domain/notifications/notification.ts';
 import type { Fmt } from '../views/format.ts';
 import { catalogOptionGroups, itemOption } from './report-modal.ts';
-import type { CaseMetadata } from './reply-modals.ts';
+import { caseModal, reasonsInput } from './case-modal.ts';
+import { checkboxInput, radioInput } from './choice-inputs.ts';
 
 export const ANSWER_BLOCKS = { outcome: 'outcome', item: 'item', established: 'established', terminate: 'terminate', reasons: 'reasons' } as const;
 
@@ -26,16 +27,7 @@ export function answerModal(f: Fmt, m: AnswerModalInput): ModalView {
   ];
   if (m.decision) blocks.push(section(`*${t('answer.current')}*\n${decisionText(f, m.decision)}`));
   blocks.push(
-    input({
-      blockId: ANSWER_BLOCKS.outcome,
-      label: t('answer.outcome'),
-      element: {
-        type: 'radio_buttons',
-        action_id: INPUTS.outcome,
-        options: [option(t('answer.upheld'), 'upheld'), option(t('answer.adjusted'), 'adjusted')],
-        initial_option: option(t('answer.upheld'), 'upheld'),
-      },
-    }),
+    radioInput(ANSWER_BLOCKS.outcome, INPUTS.outcome, t('answer.outcome'), [[t('answer.upheld'), 'upheld'], [t('answer.adjusted'), 'adjusted']]),
     input({
       blockId: ANSWER_BLOCKS.item,
       label: t('answer.item'),
@@ -48,30 +40,9 @@ export function answerModal(f: Fmt, m: AnswerModalInput): ModalView {
         ...(m.currentItem ? { initial_option: itemOption(f, m.currentItem) } : {}),
       },
     }),
-    input({
-      blockId: ANSWER_BLOCKS.established,
-      label: t('answer.withdraw'),
-      optional: true,
-      element: { type: 'checkboxes', action_id: INPUTS.established, options: [option(t('answer.withdrawOption'), 'not_established')] },
-    }),
-    input({
-      blockId: ANSWER_BLOCKS.terminate,
-      label: t('answer.terminate'),
-      optional: true,
-      element: { type: 'checkboxes', action_id: INPUTS.terminate, options: [option(t('answer.terminateOption'), 'terminate')] },
-    }),
-    input({
-      blockId: ANSWER_BLOCKS.reasons,
-      label: t('answer.reasons'),
-      element: { type: 'plain_text_input', action_id: INPUTS.reasons, multiline: true, max_length: 2500 },
-    }),
+    checkboxInput(ANSWER_BLOCKS.established, INPUTS.established, t('answer.withdraw'), [t('answer.withdrawOption'), 'not_established']),
+    checkboxInput(ANSWER_BLOCKS.terminate, INPUTS.terminate, t('answer.terminate'), [t('answer.terminateOption'), 'terminate']),
+    reasonsInput(ANSWER_BLOCKS.reasons, t('answer.reasons')),
   );
-  return modal({
-    callbackId: VIEWS.answer,
-    title: t('answer.title'),
-    submit: t('answer.submit'),
-    close: t('common.cancel'),
-    privateMetadata: JSON.stringify({ caseId: m.caseId } satisfies CaseMetadata),
-    blocks,
-  });
+  return caseModal(f, { caseId: m.caseId, callbackId: VIEWS.answer, texts: 'answer', blocks });
 }

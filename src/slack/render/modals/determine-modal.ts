@@ -1,10 +1,11 @@
 import type { DecisionView } from '../../../domain/notifications/notification.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { context, esc, input, modal, option, section, type Block, type ModalView } from '../views/blocks.ts';
+import { context, esc, section, type Block, type ModalView } from '../views/blocks.ts';
 import { decisionText } from '../views/decision.ts';
 import { type Fmt } from '../views/format.ts';
 import { partnerText } from '../partner-text.ts';
-import type { CaseMetadata } from './reply-modals.ts';
+import { caseModal, reasonsInput } from './case-modal.ts';
+import { checkboxInput, radioInput } from './choice-inputs.ts';
 
 export const DETERMINE_BLOCKS = { established: 'established', terminate: 'terminate', reasons: 'reasons' } as const;
 
@@ -32,42 +33,11 @@ export function determineModal(f: Fmt, m: DetermineModalInput): ModalView {
   ];
   if (m.fastTrack) blocks.push(context(t('determine.fastTrack')));
   blocks.push(section(m.preview ? `*${t('determine.preview')}*\n${decisionText(f, m.preview)}` : t('determine.previewNone')));
-  blocks.push(
-    input({
-      blockId: DETERMINE_BLOCKS.established,
-      label: t('determine.established'),
-      element: {
-        type: 'radio_buttons',
-        action_id: INPUTS.established,
-        options: [option(t('determine.yes'), 'yes'), option(t('determine.no'), 'no')],
-        initial_option: option(t('determine.yes'), 'yes'),
-      },
-    }),
-  );
+  blocks.push(radioInput(DETERMINE_BLOCKS.established, INPUTS.established, t('determine.established'), [[t('determine.yes'), 'yes'], [t('determine.no'), 'no']]));
   // R-P1: only a class-1 sanction can end the partnership; offered when the engine judges class 1.
   if (m.preview?.finalClass === 1) {
-    blocks.push(
-      input({
-        blockId: DETERMINE_BLOCKS.terminate,
-        label: t('determine.terminate'),
-        optional: true,
-        element: { type: 'checkboxes', action_id: INPUTS.terminate, options: [option(t('determine.terminateOption'), 'terminate')] },
-      }),
-    );
+    blocks.push(checkboxInput(DETERMINE_BLOCKS.terminate, INPUTS.terminate, t('determine.terminate'), [t('determine.terminateOption'), 'terminate']));
   }
-  blocks.push(
-    input({
-      blockId: DETERMINE_BLOCKS.reasons,
-      label: t('determine.reasons'),
-      element: { type: 'plain_text_input', action_id: INPUTS.reasons, multiline: true, max_length: 2500 },
-    }),
-  );
-  return modal({
-    callbackId: VIEWS.determine,
-    title: t('determine.title'),
-    submit: t('determine.submit'),
-    close: t('common.cancel'),
-    privateMetadata: JSON.stringify({ caseId: m.caseId } satisfies CaseMetadata),
-    blocks,
-  });
+  blocks.push(reasonsInput(DETERMINE_BLOCKS.reasons, t('determine.reasons')));
+  return caseModal(f, { caseId: m.caseId, callbackId: VIEWS.determine, texts: 'determine', blocks });
 }

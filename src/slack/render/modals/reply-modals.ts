@@ -1,13 +1,9 @@
 import { FACTS_MAX } from '../../../service/cases/evidence.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { input, modal, plain, section, type ModalView } from '../views/blocks.ts';
+import { input, plain, section, type ModalView } from '../views/blocks.ts';
 import type { Fmt } from '../views/format.ts';
+import { caseModal } from './case-modal.ts';
 import { evidenceInputs } from './evidence-inputs.ts';
-
-/** What a partner's modal carries between opening and submission. */
-export interface CaseMetadata {
-  caseId: string;
-}
 
 /** R-REPLY: a dispute says why and brings proof; without proof it is refused so proof can be added in time. */
 export function disputeModal(f: Fmt, caseId: string): ModalView {
@@ -32,12 +28,10 @@ interface PartnerTextModal {
 /** A partner's say on a case: a text, and evidence (links and files). */
 function partnerTextModal(f: Fmt, caseId: string, m: PartnerTextModal): ModalView {
   const { t } = f;
-  return modal({
+  return caseModal(f, {
+    caseId,
     callbackId: m.callbackId,
-    title: t(`${m.texts}.title`),
-    submit: t(`${m.texts}.submit`),
-    close: t('common.cancel'),
-    privateMetadata: JSON.stringify({ caseId } satisfies CaseMetadata),
+    texts: m.texts,
     blocks: [
       section(t(`${m.texts}.intro`, { caseId })),
       input({

@@ -7,6 +7,7 @@ import { clip, LIMITS } from '../limits.ts';
 import { context, input, modal, option, plain, section, type Block, type ModalView } from '../views/blocks.ts';
 import { itemOptionText } from '../catalog-text.ts';
 import type { Fmt } from '../views/format.ts';
+import { checkboxInput } from './choice-inputs.ts';
 import { evidenceInputs } from './evidence-inputs.ts';
 
 /** Block ids of the report modal; they match the use case's `details.field`. */
@@ -64,14 +65,7 @@ export function reportModal(f: Fmt, m: ReportModalInput): ModalView {
     ...evidenceInputs(t, { required: !m.asStaff }),
   ];
   if (m.asStaff) {
-    blocks.push(
-      input({
-        blockId: REPORT_BLOCKS.suspend,
-        label: t('report.suspend'),
-        optional: true,
-        element: { type: 'checkboxes', action_id: INPUTS.suspend, options: [option(t('report.suspendOption'), 'suspend')] },
-      }),
-    );
+    blocks.push(checkboxInput(REPORT_BLOCKS.suspend, INPUTS.suspend, t('report.suspend'), [t('report.suspendOption'), 'suspend']));
   }
   blocks.push(context(t('report.footer')));
   return modal({ callbackId: VIEWS.report, title: t('report.title'), submit: t('report.submit'), close: t('common.cancel'), blocks });
