@@ -1,3 +1,4 @@
+import { CalendarCache } from '../../src/service/calendar/calendar-cache.ts';
 import type { Database, Db } from '../../src/db/database.ts';
 import { loadPolicyVersions } from '../../src/db/repositories/policy.repository.ts';
 import type { PolicyVersion } from '../../src/domain/policy/policy-version.ts';
@@ -37,7 +38,7 @@ export async function benchContext(database: Database, databaseUrl: string): Pro
     clock,
     policies,
     deps: { db: database.db, clock, actor: 'bench', policies },
-    rules: { db: database.db, clock, policies },
+    rules: { db: database.db, clock, policies, calendar: new CalendarCache() },
     runId,
     partnerId: `BENCH-${runId}`,
   };

@@ -27,7 +27,7 @@ export interface SlackContext {
 }
 
 export function rulesOf(ctx: SlackContext): RulesDeps {
-  return { db: ctx.cases.db, policies: ctx.cases.policies, clock: ctx.cases.clock };
+  return { db: ctx.cases.db, policies: ctx.cases.policies, clock: ctx.cases.clock, calendar: ctx.cases.calendar };
 }
 
 export function actorOf(userId: string): Actor {

@@ -5,7 +5,7 @@ import { captureIo, CLASS2_ITEM, cliOpener, givenLedger, givenPartner, givenSanc
 
 interface Dated {
   case_id: string;
-  valid_until: string;
+  last_valid_day: string;
   amount: string;
 }
 interface StandingJson {
@@ -34,16 +34,16 @@ describeEachBackend('cli standing', (getDb) => {
     expect(await runCli(['standing', '--partner', 'P1', '--on', '2026-05-31', '--json'], {}, c.io, cliOpener(w))).toBe(0);
     const j = c.json<StandingJson>();
     expect(j.partner).toMatchObject({ id: 'P1', status: 'active', categories: [{ category: 'consulting_sales', level: 'gold' }], contacts: ['U0PARTNER1'] });
-    expect(j.valid_sanctions.class2.map((v) => [v.case_id, v.valid_until, v.amount])).toEqual([
+    expect(j.valid_sanctions.class2.map((v) => [v.case_id, v.last_valid_day, v.amount])).toEqual([
       ['A', '2026-06-01', '5000.00'],
       ['B', '2027-03-01', '10000.00'],
     ]);
     expect(j.valid_sanctions.class1).toEqual([]);
     expect(j.next_sanction.class2).toEqual({ final_class: 2, amount: '50000.00' });
     expect(j.restrictions.map((r) => [r.kind, r.from, r.until])).toEqual([
-      ['no_upgrade', '2026-03-01', '2026-06-01'],
-      ['no_onboarding', '2026-03-01', '2026-06-01'],
-      ['no_new_program', '2026-03-01', '2026-06-01'],
+      ['no_upgrade', '2026-03-01', '2026-06-02'],
+      ['no_onboarding', '2026-03-01', '2026-06-02'],
+      ['no_new_program', '2026-03-01', '2026-06-02'],
     ]);
     expect(j.balances).toEqual({ deposit: '0.30', prepayment: '0.00', service_fee_unpaid: '0.00', service_fees_paid_this_fiscal_year: '0.00' });
     expect(j.amount_owed).toBe('0.00');

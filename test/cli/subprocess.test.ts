@@ -65,8 +65,10 @@ describe('the cli in its own process, on the embedded database', () => {
     expect(r.stdout.split('\n').slice(1, 4)).toEqual([
       'Class 2 → Class 2: CNY 5000.00',
       '  R-P2: the 1st valid class-2 sanction within 12 months: CNY 5000.00 [counted: (this case)]',
-      '  R-RESTRICT §5.5.6: no_upgrade from 2026-01-10 until 2026-04-10',
+      '  R-RESTRICT §5.5.6: no_upgrade from 2026-01-10, lifted on 2026-04-11',
     ]);
+    // The readings the decision applied, named (issue #8 item 7).
+    expect(r.stdout).toContain('  R-P2/R-P3 reading validityWindow=notice_to_announcement_period\n');
     expect(r.stdout).toContain('  R-DEDUCT: deposit 3000.00, prepayment 0.00, service fee 0.00, owed 2000.00\n');
   }, 60_000);
 

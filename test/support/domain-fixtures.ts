@@ -1,3 +1,5 @@
+import { chineseDaysSeed } from '../../src/calendar/chinese-days-seed.ts';
+import { WorkingDayCalendar } from '../../src/domain/calendar/working-day-calendar.ts';
 import { FY22_CATALOG } from '../../src/domain/catalog/fy22-catalog.ts';
 import type { CatalogItem, ViolationClass } from '../../src/domain/catalog/catalog-item.ts';
 import { money } from '../../src/domain/money.ts';
@@ -20,6 +22,19 @@ export function ledger(parts: Partial<Record<keyof LedgerSummary, string>> = {})
   };
 }
 
-export function past(caseId: string, noticeDate: string, finalClass: ViolationClass, consumedBy: PastSanction['consumedBy'] = null): PastSanction {
-  return { caseId, noticeDate, finalClass, consumedBy };
+/** A sanction on record; announced on its notice day unless `announcedOn` says otherwise (null: not yet). */
+export function past(
+  caseId: string,
+  noticeDate: string,
+  finalClass: ViolationClass,
+  consumedBy: PastSanction['consumedBy'] = null,
+  announcedOn: string | null = noticeDate,
+): PastSanction {
+  return { caseId, noticeDate, announcedOn, finalClass, consumedBy };
+}
+
+/** The official calendar as the `chinese-days` package knows it (what the database is seeded with). */
+export function officialCalendar(): WorkingDayCalendar {
+  const seed = chineseDaysSeed();
+  return new WorkingDayCalendar({ loadedYears: new Set(seed.years), days: new Map(seed.days.map((d) => [d.date, d.kind])) });
 }

@@ -1,3 +1,4 @@
+import { CalendarCache } from '../../src/service/calendar/calendar-cache.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ export async function serviceWorld(database: Database, at: string = NOW): Promis
   await ensureReferenceData(database.db, clock);
   const policies = await loadPolicyVersions(database.db);
   const deps = { db: database.db, clock, actor: 'test:finance', policies };
-  return { database, db: database.db, clock, policies, deps, rules: { db: database.db, clock, policies } };
+  return { database, db: database.db, clock, policies, deps, rules: { db: database.db, clock, policies, calendar: new CalendarCache() } };
 }
 
 type Cell = string | number | boolean;

@@ -30,7 +30,7 @@ export const lateFeeCommand: Command = {
       return { date: parseLocalDate(m[1]!, '--payment date'), amount: paid };
     });
     const policy = policyInForce(ctx.policies, notice);
-    const r = lateFee(amount, notice, payments, until, policy.params);
+    const r = lateFee(amount, notice, payments, until, policy.params, await ctx.cases.calendar.get(ctx.database.db));
     const json = {
       due_date: r.dueDate,
       late_fee: formatAmount(r.lateFee),

@@ -18,7 +18,7 @@ export const previewCommand: Command = {
       usage,
     );
     const j = await previewSanction(
-      { db: ctx.database.db, policies: ctx.policies, clock: ctx.clock },
+      { db: ctx.database.db, policies: ctx.policies, clock: ctx.clock, calendar: ctx.cases.calendar },
       {
         partnerId: requireOption(values.partner, '--partner', usage),
         itemId: requireOption(values.item, '--item', usage),
@@ -42,15 +42,17 @@ export const previewCommand: Command = {
       restrictions: restrictionsToJson(d.restrictions),
       deduction: deductionToJson(j.deduction),
       notes: d.notes,
+      readings: d.readings,
     };
     const text = [
       `${j.item.id} ${j.item.textEn}`,
       `${classLabel(d.baseClass, 'en')} → ${classLabel(d.finalClass, 'en')}: CNY ${json.amount}${d.terminated ? ', partnership terminated' : ''}`,
       ...d.steps.map((s) => `  ${s.rule}: ${s.reason} [counted: ${s.counted.join(', ')}]`),
-      ...d.restrictions.map((r) => `  ${r.rule}: ${r.kind} from ${r.from} until ${r.until}`),
+      ...d.restrictions.map((r) => `  ${r.rule}: ${r.kind} from ${r.from}, lifted on ${r.until}`),
       `  R-DEDUCT: deposit ${json.deduction.deposit}, prepayment ${json.deduction.prepayment}, service fee ${json.deduction.service_fee}, owed ${json.deduction.owed}`,
       `  ${j.policyNote}`,
       ...d.notes.map((n) => `  ${n}`),
+      ...d.readings.map((r) => `  ${r}`),
     ].join('\n');
     return { json, text };
   },

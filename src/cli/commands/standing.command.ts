@@ -14,11 +14,11 @@ export const standingCommand: Command = {
   async run(ctx, args) {
     const { values } = parseCommandArgs(args, { partner: { type: 'string' }, on: { type: 'string' } }, usage);
     const s = await partnerStanding(
-      { db: ctx.database.db, policies: ctx.policies, clock: ctx.clock },
+      { db: ctx.database.db, policies: ctx.policies, clock: ctx.clock, calendar: ctx.cases.calendar },
       { partnerId: requireOption(values.partner, '--partner', usage), on: values.on, viewer: cliActor(ctx) },
     );
     const valid = (cls: 1 | 2 | 3) =>
-      s.valid[cls].map((v) => ({ case_id: v.caseId, item_id: v.itemId, notice_date: v.noticeDate, valid_until: v.validUntil, amount: formatAmount(v.amount) }));
+      s.valid[cls].map((v) => ({ case_id: v.caseId, item_id: v.itemId, notice_date: v.noticeDate, announced_on: v.announcedOn, last_valid_day: v.lastValidDay, amount: formatAmount(v.amount) }));
     const json = {
       partner: { id: s.partner.id, name: s.partner.name, status: s.partner.status, categories: s.partner.categories, contacts: s.partner.contacts },
       on: s.on,
@@ -39,8 +39,11 @@ export const standingCommand: Command = {
     const text = [
       `${s.partner.name} (${s.partner.id}), ${s.partner.status}, on ${s.on} under ${s.policyVersion}`,
       `Valid sanctions: class 1 ×${s.valid[1].length}, class 2 ×${s.valid[2].length}, class 3 ×${s.valid[3].length}`,
+      ...([1, 2, 3] as const).flatMap((c) =>
+        s.valid[c].map((v) => `  class ${c} ${v.caseId}: noticed ${v.noticeDate}, counts through ${v.lastValidDay ?? `${v.validityMonths} months after its announcement`}`),
+      ),
       `Next class-2 violation: class ${s.next[2].finalClass}, CNY ${formatAmount(s.next[2].amount)}; next class-3: class ${s.next[3].finalClass}, CNY ${formatAmount(s.next[3].amount)}`,
-      `Restrictions: ${s.restrictions.length === 0 ? 'none' : s.restrictions.map((r) => `${r.kind} until ${r.until ?? 'paid'}`).join(', ')}`,
+      `Restrictions: ${s.restrictions.length === 0 ? 'none' : s.restrictions.map((r) => `${r.kind} ${r.until === null ? 'until paid' : `lifted on ${r.until}`}`).join(', ')}`,
       `Balances: deposit ${json.balances.deposit}, prepayment ${json.balances.prepayment}, unpaid service fees ${json.balances.service_fee_unpaid}`,
       `Owed: CNY ${json.amount_owed} + late fees CNY ${json.late_fees_owed}`,
     ].join('\n');

@@ -18,10 +18,13 @@ export const policyParamsSchema: z.ZodType<PolicyParams> = z.object({
   paymentTermMonths: months,
   lateFeeDailyRate: amount,
   readings: z.object({
-    validityWindow: z.literal('half_open'),
+    period: z.literal('civil_code'),
+    validityWindow: z.literal('notice_to_announcement_period'),
     cascadeConsumes: z.boolean(),
     class1FiscalYear: z.literal('of_determination_date'),
     versionChoice: z.literal('occurred_unless_lighter'),
+    paymentSplit: z.literal('penalty_first'),
+    deductionDay: z.literal('formal_decision_day'),
   }),
 });
 

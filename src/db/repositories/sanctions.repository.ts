@@ -1,7 +1,7 @@
-import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { ViolationClass } from '../../domain/catalog/catalog-item.ts';
-import type { LocalDate } from '../../domain/dates.ts';
+import { addDays, addMonths, type LocalDate } from '../../domain/dates.ts';
 import type { PastSanction } from '../../domain/sanctions/sanction-history.ts';
 import type { Db } from '../database.ts';
 import { sanctions, type SanctionRow } from '../schema/index.ts';
@@ -9,14 +9,25 @@ import { sanctions, type SanctionRow } from '../schema/index.ts';
 const consumer = alias(sanctions, 'consumer');
 
 /**
- * The partner's sanctions noticed after `since` (pass the start of the widest
- * validity window), each with the notice day of whatever consumed it.
+ * The partner's sanctions noticed by `upTo` that may still be valid on a day
+ * on or after `validOnOrAfter` (not yet announced, or announced late enough),
+ * each with the notice day of whatever consumed it. Deliberately wide: the
+ * domain decides validity exactly (R-P2/R-P3, `validSanctions`).
  */
-export async function sanctionHistory(db: Db, partnerId: string, since: LocalDate | null, upTo?: LocalDate): Promise<PastSanction[]> {
+export async function sanctionHistory(
+  db: Db,
+  partnerId: string,
+  window: { validOnOrAfter: LocalDate; validityMonths: number } | null,
+  upTo?: LocalDate,
+): Promise<PastSanction[]> {
+  // Validity ends 12 months after the announcement, at a month's end at most 3 days later than
+  // plain month arithmetic back from the day says (31st vs 28th): a week of slack is safe.
+  const announcedSince = window ? addDays(addMonths(window.validOnOrAfter, -window.validityMonths), -7) : null;
   const rows = await db
     .select({
       caseId: sanctions.caseId,
       noticeDate: sanctions.noticeDate,
+      announcedOn: sanctions.announcedOn,
       finalClass: sanctions.finalClass,
       consumedBy: sanctions.consumedBy,
       consumerNotice: consumer.noticeDate,
@@ -26,7 +37,7 @@ export async function sanctionHistory(db: Db, partnerId: string, since: LocalDat
     .where(
       and(
         eq(sanctions.partnerId, partnerId),
-        since ? gt(sanctions.noticeDate, since) : undefined,
+        announcedSince ? or(isNull(sanctions.announcedOn), gte(sanctions.announcedOn, announcedSince)) : undefined,
         upTo ? lte(sanctions.noticeDate, upTo) : undefined,
       ),
     )
@@ -34,6 +45,7 @@ export async function sanctionHistory(db: Db, partnerId: string, since: LocalDat
   return rows.map((r) => ({
     caseId: r.caseId,
     noticeDate: r.noticeDate,
+    announcedOn: r.announcedOn,
     finalClass: r.finalClass as ViolationClass,
     consumedBy: r.consumedBy && r.consumerNotice ? { caseId: r.consumedBy, noticeDate: r.consumerNotice } : null,
   }));

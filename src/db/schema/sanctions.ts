@@ -27,8 +27,14 @@ export const sanctions = pgTable(
     itemId: text('item_id').notNull(),
     policyVersion: text('policy_version').notNull(),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
-    /** R-P2/R-P3 windows count from the day the processing notice is sent. */
+    /** R-P2/R-P3: a sanction counts toward later ranks from the day the processing notice is sent. */
     noticeDate: date('notice_date', { mode: 'string' }).notNull(),
+    /**
+     * The announcement day (处分公告): the formal-decision day; imported
+     * history: its notice date. Null while the objection window runs.
+     * R-P2/R-P3 validity ends 12 months from it (R-PERIOD).
+     */
+    announcedOn: date('announced_on', { mode: 'string' }),
     baseClass: smallint('base_class').notNull(),
     /** After R-CASCADE (3 → 2 → 1). */
     finalClass: smallint('final_class').notNull(),

@@ -1,5 +1,7 @@
-import { addDays, addMonths, daysBetween, type LocalDate } from '../dates.ts';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
+import { addDays, daysBetween, type LocalDate } from '../dates.ts';
 import { money, toCents, ZERO, type Money } from '../money.ts';
+import { lastDayOfPeriod } from '../period.ts';
 import type { PolicyParams } from '../policy/policy-version.ts';
 
 export interface Payment {
@@ -8,7 +10,7 @@ export interface Payment {
 }
 
 export interface LateFeeResult {
-  /** The last day to pay without a late fee: notice date + payment term (R-LATE). */
+  /** The last day to pay without a late fee (R-LATE, counted by R-PERIOD). */
   dueDate: LocalDate;
   /** Exact per-day fees summed, rounded half-up to the cent once. */
   lateFee: Money;
@@ -20,16 +22,21 @@ export interface LateFeeResult {
   lateDays: number;
 }
 
-/** R-LATE: the day after which what is still owed is late. */
-export function paymentDueDate(noticeDate: LocalDate, params: PolicyParams): LocalDate {
-  return addMonths(noticeDate, params.paymentTermMonths);
+/**
+ * R-LATE: the last day to pay, the corresponding day `paymentTermMonths` after
+ * the processing-notice day; the partner must act by it, so R-PERIOD moves it
+ * to the next working day when it is not one (2025-07-01 → 2025-10-09).
+ */
+export function paymentDueDate(noticeDate: LocalDate, params: PolicyParams, calendar: WorkingDayCalendar): LocalDate {
+  return lastDayOfPeriod(noticeDate, { months: params.paymentTermMonths }, calendar);
 }
 
 /**
  * R-LATE: each calendar day from the day after the due date through `until`
  * accrues the daily rate on what was unpaid at the start of that day; a
  * payment counts from the day after it is made. Simple interest, never
- * compounded; the total is rounded once. Days are summed in runs between
+ * compounded; the total is rounded once. A payment settles the penalty
+ * first, then the fee (reading `paymentSplit` = penalty_first). Days are summed in runs between
  * payments, which gives the same exact sum as a day-by-day loop.
  */
 export function lateFee(
@@ -38,8 +45,9 @@ export function lateFee(
   payments: readonly Payment[],
   until: LocalDate,
   params: PolicyParams,
+  calendar: WorkingDayCalendar,
 ): LateFeeResult {
-  const dueDate = paymentDueDate(noticeDate, params);
+  const dueDate = paymentDueDate(noticeDate, params, calendar);
   const rate = money(params.lateFeeDailyRate);
   const sorted = [...payments].filter((p) => p.date <= until).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 

@@ -2,6 +2,7 @@ import type { LocalDate } from '../dates.ts';
 import { DomainError } from '../errors.ts';
 import type { SanctionDecision } from '../sanctions/judge-sanction.ts';
 import type { PolicyVersion } from './policy-version.ts';
+import { readingLabel } from './readings.ts';
 
 /** The version in force on a day: the latest whose effective date is on or before it (§5.2.2). */
 export function policyInForce(versions: readonly PolicyVersion[], on: LocalDate): PolicyVersion {
@@ -34,14 +35,20 @@ export function chooseLighterPolicy(
 ): PolicyChoice {
   const then = policyInForce(versions, occurredOn);
   const now = policyInForce(versions, determinationDate);
-  const thenDecision = judge(then);
+  // R-POLICY reading `versionChoice`, named in the explanation by the version that decides.
+  const named = (v: PolicyVersion, d: SanctionDecision): SanctionDecision => ({ ...d, readings: [readingLabel(v.params.readings, 'versionChoice'), ...d.readings] });
+  const judged = (v: PolicyVersion) => {
+    const d = judge(v);
+    return d && named(v, d);
+  };
+  const thenDecision = judged(then);
   if (!thenDecision) {
     throw new DomainError('catalog.item_not_in_policy', `The item is not in the catalog of policy ${then.id}, in force on ${occurredOn}.`);
   }
   if (now.id === then.id) {
     return { decision: thenDecision, note: `R-POLICY: judged under ${then.id}, in force on the violation day ${occurredOn}` };
   }
-  const nowDecision = judge(now);
+  const nowDecision = judged(now);
   if (nowDecision && isLighter(nowDecision, thenDecision)) {
     return {
       decision: nowDecision,

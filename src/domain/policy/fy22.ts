@@ -17,10 +17,13 @@ export const FY22: PolicyVersion = {
     paymentTermMonths: 3,
     lateFeeDailyRate: '0.001',
     readings: {
-      validityWindow: 'half_open',
+      period: 'civil_code',
+      validityWindow: 'notice_to_announcement_period',
       cascadeConsumes: true,
       class1FiscalYear: 'of_determination_date',
       versionChoice: 'occurred_unless_lighter',
+      paymentSplit: 'penalty_first',
+      deductionDay: 'formal_decision_day',
     },
   },
 };

@@ -20,17 +20,34 @@ export interface PolicyParams {
   /** R-LATE: months after the notice date before the unpaid rest is late, and the daily rate. */
   paymentTermMonths: number;
   lateFeeDailyRate: string;
-  /** The project's readings of ambiguous text (RULES.md "Reading" lines), named so they show in explanations. */
-  readings: {
-    /** R-P2/R-P3: a sanction noticed exactly `validityMonths` before no longer counts. */
-    validityWindow: 'half_open';
-    /** R-P2/R-P3: sanctions that produced a cascade no longer count toward later ranks. */
-    cascadeConsumes: boolean;
-    /** R-P1: the fiscal year whose paid service fees count. */
-    class1FiscalYear: 'of_determination_date';
-    /** R-POLICY: the version of the violation day, unless the determination day's is lighter. */
-    versionChoice: 'occurred_unless_lighter';
-  };
+  /**
+   * The project's readings of ambiguous text (RULES.md "Reading" lines): each
+   * is read from here by the code that applies it, and named in the
+   * explanation of a decision (`readingLabel`). A literal type is a reading
+   * with one implementation: changing it needs code, and the schema refuses
+   * a stored value the code does not implement.
+   */
+  readings: PolicyReadings;
+}
+
+export interface PolicyReadings {
+  /** R-PERIOD: periods are counted by the PRC Civil Code, arts. 200–204. */
+  period: 'civil_code';
+  /**
+   * R-P2/R-P3: a sanction counts from its notice day through the last day of
+   * its validity months counted from its announcement day (R-PERIOD).
+   */
+  validityWindow: 'notice_to_announcement_period';
+  /** R-P2/R-P3: sanctions that produced a cascade no longer count toward later ranks. */
+  cascadeConsumes: boolean;
+  /** R-P1: the fiscal year whose paid service fees count. */
+  class1FiscalYear: 'of_determination_date';
+  /** R-POLICY: the version of the violation day, unless the determination day's is lighter. */
+  versionChoice: 'occurred_unless_lighter';
+  /** R-LATE: a payment settles the penalty first, then its late fee. */
+  paymentSplit: 'penalty_first';
+  /** R-DEDUCT: balances are taken as they stand on the formal-decision day. */
+  deductionDay: 'formal_decision_day';
 }
 
 export interface PolicyVersion {

@@ -1,4 +1,5 @@
-import { addMonths, type LocalDate } from '../dates.ts';
+import type { LocalDate } from '../dates.ts';
+import { dayAfterPeriod } from '../period.ts';
 import type { ViolationClass } from '../catalog/catalog-item.ts';
 import type { PolicyParams } from '../policy/policy-version.ts';
 
@@ -14,7 +15,9 @@ export interface Restriction {
 }
 
 /**
- * §5.5.4–§5.5.6 (R-RESTRICT), counted from the processing-notice day:
+ * §5.5.4–§5.5.6 (R-RESTRICT): in force from the processing-notice day through
+ * the last day of the period counted by R-PERIOD (never moved to a working
+ * day); `until` is the day after that last day (exclusive).
  * class 1 terminated → no onboarding, no new programs (an upgrade is moot);
  * class 1 kept → also no upgrade; class 2 or 3 → all three, for a shorter time.
  */
@@ -24,7 +27,7 @@ export function sanctionRestrictions(
   noticeDate: LocalDate,
   params: PolicyParams,
 ): Restriction[] {
-  const until = addMonths(noticeDate, params.restrictionMonths[finalClass]);
+  const until = dayAfterPeriod(noticeDate, { months: params.restrictionMonths[finalClass] });
   const rule = finalClass === 1 ? (terminated ? '§5.5.4' : '§5.5.5') : '§5.5.6';
   const kinds: RestrictionKind[] =
     finalClass === 1 && terminated ? ['no_onboarding', 'no_new_program'] : ['no_upgrade', 'no_onboarding', 'no_new_program'];

@@ -2,6 +2,7 @@ import type { CatalogItem, ViolationClass } from '../catalog/catalog-item.ts';
 import { fiscalYearOf, type LocalDate } from '../dates.ts';
 import { formatAmount, maxMoney, money, toCents, ZERO, type Money } from '../money.ts';
 import type { PolicyVersion } from '../policy/policy-version.ts';
+import { readingLabel } from '../policy/readings.ts';
 import { sanctionRestrictions, type Restriction } from '../restrictions/restriction.ts';
 import type { LedgerSummary } from './ledger-summary.ts';
 import { validSanctions, type PastSanction } from './sanction-history.ts';
@@ -43,6 +44,8 @@ export interface SanctionDecision {
   restrictions: Restriction[];
   /** Notes that are not steps: an ignored termination request, the policy choice. */
   notes: string[];
+  /** The policy version's readings this decision applied, named (RULES.md "Reading" lines). */
+  readings: string[];
 }
 
 /**
@@ -60,18 +63,28 @@ export function judgeSanction(
   const steps: SanctionStep[] = [];
   const consumes: string[] = [];
   const notes: string[] = [];
+  const r = p.readings;
+  // R-PERIOD counts the restrictions every decision carries.
+  const readings = [readingLabel(r, 'period')];
   let cls: ViolationClass = violation.item.class;
   let amount: Money = ZERO;
 
+  if (cls === 2 || cls === 3) readings.push(readingLabel(r, 'validityWindow'), readingLabel(r, 'cascadeConsumes'));
+  // R-P2/R-P3 reading: what produced a cascade stays on the record; consumed, it no longer counts.
+  const consume = (used: string[]): void => {
+    if (r.cascadeConsumes) consumes.push(...used);
+  };
+  const consumedNote = r.cascadeConsumes ? '; they are consumed' : '; they keep counting (cascadeConsumes=false)';
+
   if (cls === 3) {
-    const valid = validSanctions(history, 3, noticeDate, p.class3.validityMonths);
+    const valid = validSanctions(history, 3, noticeDate, p.class3.validityMonths, r);
     const count = valid.length + 1;
     if (count >= p.class3.cascadeAtCount) {
       const used = valid.slice(0, p.class3.cascadeAtCount - 1).map((s) => s.caseId);
-      consumes.push(...used);
+      consume(used);
       steps.push({
         rule: 'R-P3', fromClass: 3, toClass: 2, counted: [...used, caseId], amount: null,
-        reason: `${p.class3.cascadeAtCount} valid class-3 sanctions within ${p.class3.validityMonths} months count as one class 2 (R-CASCADE); they are consumed`,
+        reason: `${p.class3.cascadeAtCount} valid class-3 sanctions within ${p.class3.validityMonths} months count as one class 2 (R-CASCADE)${consumedNote}`,
       });
       cls = 2;
     } else {
@@ -83,14 +96,14 @@ export function judgeSanction(
   }
 
   if (cls === 2) {
-    const valid = validSanctions(history, 2, noticeDate, p.class2.validityMonths);
+    const valid = validSanctions(history, 2, noticeDate, p.class2.validityMonths, r);
     const rank = valid.length + 1;
     if (rank >= p.class2.cascadeAtRank) {
       const used = valid.slice(0, p.class2.cascadeAtRank - 1).map((s) => s.caseId);
-      consumes.push(...used);
+      consume(used);
       steps.push({
         rule: 'R-P2', fromClass: 2, toClass: 1, counted: [...used, caseId], amount: null,
-        reason: `the ${ordinal(p.class2.cascadeAtRank)} valid class-2 sanction within ${p.class2.validityMonths} months counts as one class 1 (R-CASCADE); they are consumed`,
+        reason: `the ${ordinal(p.class2.cascadeAtRank)} valid class-2 sanction within ${p.class2.validityMonths} months counts as one class 1 (R-CASCADE)${consumedNote}`,
       });
       cls = 1;
     } else {
@@ -103,6 +116,7 @@ export function judgeSanction(
   }
 
   if (cls === 1) {
+    readings.push(readingLabel(r, 'class1FiscalYear'));
     const fy = fiscalYearOf(violation.determinationDate);
     const share = toCents(ledger.serviceFeesPaidThisFiscalYear.times(p.class1.serviceFeeRate));
     amount = maxMoney(money(p.class1.minimumPenalty), share);
@@ -130,6 +144,7 @@ export function judgeSanction(
     consumes,
     restrictions: sanctionRestrictions(cls, terminated, noticeDate, p),
     notes,
+    readings,
   };
 }
 

@@ -56,7 +56,8 @@ export function replayHistory(
       const entry = record.find((r) => r.caseId === consumed);
       if (entry) entry.consumedBy = { caseId: s.caseId, noticeDate: s.noticeDate };
     }
-    record.push({ caseId: s.caseId, noticeDate: s.noticeDate, finalClass: decision.finalClass, consumedBy: null });
+    // R-P2 reading: imported history has one date, its notice day and its announcement day alike.
+    record.push({ caseId: s.caseId, noticeDate: s.noticeDate, announcedOn: s.noticeDate, finalClass: decision.finalClass, consumedBy: null });
     replayed.push({ ...s, decision, policyNote: choice.note });
   }
   return { replayed, record };

@@ -39,7 +39,9 @@ export async function issueFormalDecision(tx: Tx, deps: CaseDeps, c: CaseRecord,
     }
   }
   const params = policyInForce(deps.policies, c.occurredOn).params;
-  const due = paymentDueDate(noticeDate, params);
+  const due = paymentDueDate(noticeDate, params, await deps.calendar.get(tx));
+  // R-P2/R-P3: the formal decision is the announcement (处分公告); validity is counted from today.
+  await tx.update(sanctions).set({ announcedOn: today }).where(eq(sanctions.caseId, c.id));
   if (sanction!.terminated) await tx.update(partners).set({ status: 'terminated', updatedAt: now }).where(eq(partners.id, c.partnerId));
   const owed = d.owed.greaterThan(0);
   await setCase(tx, c.id, owed ? { state: 'collecting', decidedAt: now } : { state: 'closed', decidedAt: now, closedAt: now, suspended: false }, now);

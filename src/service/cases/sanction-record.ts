@@ -27,7 +27,7 @@ export async function recordSanction(
   await tx.insert(sanctions).values({
     caseId: c.id, partnerId: c.partnerId, itemId: opts.itemId, policyVersion: d.policyVersion, occurredOn: c.occurredOn,
     noticeDate: opts.noticeDate, baseClass: d.baseClass, finalClass: d.finalClass, terminated: d.terminated,
-    amount: formatAmount(d.amount), explanation: { steps: stepsToJson(d.steps), notes: [...d.notes, j.policyNote] }, source: 'case',
+    amount: formatAmount(d.amount), explanation: { steps: stepsToJson(d.steps), notes: [...d.notes, j.policyNote], readings: d.readings }, source: 'case',
   });
   if (d.consumes.length > 0) await tx.update(sanctions).set({ consumedBy: c.id }).where(inArray(sanctions.caseId, d.consumes));
   await insertRestrictions(tx, c.partnerId, c.id, d.restrictions);

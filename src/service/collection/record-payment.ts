@@ -42,8 +42,9 @@ export async function caseDebts(tx: Tx, deps: CaseDeps, partnerId: string, on: L
   const open = await tx.select({ id: cases.id, occurredOn: cases.occurredOn }).from(cases).where(and(eq(cases.partnerId, partnerId), eq(cases.state, 'collecting')));
   const openIds = new Map(open.map((c) => [c.id, c.occurredOn]));
   const accounts = (await penaltyAccounts(tx, partnerId, on)).filter((a) => openIds.has(a.caseId));
+  const calendar = await deps.calendar.get(tx);
   return accounts.map((a) => {
-    const r = lateFee(a.amount.minus(a.deducted), a.noticeDate, a.payments, on, policyInForce(deps.policies, openIds.get(a.caseId)!).params);
+    const r = lateFee(a.amount.minus(a.deducted), a.noticeDate, a.payments, on, policyInForce(deps.policies, openIds.get(a.caseId)!).params, calendar);
     return { caseId: a.caseId, outstanding: r.outstanding, lateFee: r.lateFeeOutstanding };
   });
 }

@@ -115,8 +115,10 @@ async function replayForPartner(tx: Tx, policies: readonly PolicyVersion[], part
     const d = r.decision;
     await tx.insert(sanctions).values({
       caseId: r.caseId, partnerId, itemId: r.itemId, policyVersion: d.policyVersion, occurredOn: r.occurredOn, noticeDate: r.noticeDate,
+      // R-P2 reading: imported history's one date is its notice day and its announcement day.
+      announcedOn: r.noticeDate,
       baseClass: d.baseClass, finalClass: d.finalClass, terminated: d.terminated, amount: formatAmount(d.amount),
-      explanation: { steps: stepsToJson(d.steps), notes: [...d.notes, r.policyNote] }, source: 'import',
+      explanation: { steps: stepsToJson(d.steps), notes: [...d.notes, r.policyNote], readings: d.readings }, source: 'import',
     });
     if (d.consumes.length > 0) await tx.update(sanctions).set({ consumedBy: r.caseId }).where(inArray(sanctions.caseId, d.consumes));
     await insertRestrictions(tx, partnerId, r.caseId, d.restrictions);

@@ -5,7 +5,7 @@ import { sanctionHistory } from '../../db/repositories/sanctions.repository.ts';
 import { findCatalogItem } from '../../domain/catalog/catalog.ts';
 import type { CatalogItem } from '../../domain/catalog/catalog-item.ts';
 import { deductPenalty, type Deduction } from '../../domain/collection/deduction.ts';
-import { addMonths, type LocalDate } from '../../domain/dates.ts';
+import type { LocalDate } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { chooseLighterPolicy, policyInForce } from '../../domain/policy/choose-policy.ts';
 import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
@@ -48,7 +48,7 @@ export async function judgeForPartner(db: Db, policies: readonly PolicyVersion[]
   }
   const widest = Math.max(...policies.flatMap((p) => [p.params.class2.validityMonths, p.params.class3.validityMonths]));
   const [recorded, ledger] = await Promise.all([
-    sanctionHistory(db, req.partnerId, addMonths(req.on, -widest), req.on),
+    sanctionHistory(db, req.partnerId, { validOnOrAfter: req.on, validityMonths: widest }, req.on),
     ledgerSummary(db, req.partnerId, req.on),
   ]);
   // R-NOTICE: an objection answer re-judges a case whose sanction is already on

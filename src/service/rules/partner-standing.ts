@@ -1,13 +1,13 @@
 import type { ViolationClass } from '../../domain/catalog/catalog-item.ts';
 import { lateFee } from '../../domain/collection/late-fee.ts';
-import { addDays, addMonths, parseLocalDate, type LocalDate } from '../../domain/dates.ts';
+import { addDays, parseLocalDate, type LocalDate } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { money, sumMoney, type Money } from '../../domain/money.ts';
 import { policyInForce } from '../../domain/policy/choose-policy.ts';
 import { restrictionsInForce, type Restriction } from '../../domain/restrictions/restriction.ts';
 import { judgeSanction } from '../../domain/sanctions/judge-sanction.ts';
 import type { LedgerSummary } from '../../domain/sanctions/ledger-summary.ts';
-import { validSanctions } from '../../domain/sanctions/sanction-history.ts';
+import { lastValidDay, validSanctions } from '../../domain/sanctions/sanction-history.ts';
 import { ledgerSummary, penaltyAccounts } from '../../db/repositories/ledger.repository.ts';
 import { partnerProfile, type PartnerProfile } from '../../db/repositories/partners.repository.ts';
 import { restrictionsOf } from '../../db/repositories/restrictions.repository.ts';
@@ -20,8 +20,11 @@ export interface ValidSanction {
   caseId: string;
   itemId: string;
   noticeDate: LocalDate;
-  /** The first day it no longer counts (R-P2/R-P3 window). */
-  validUntil: LocalDate;
+  announcedOn: LocalDate | null;
+  /** The last day it counts (inclusive, R-P2/R-P3 by R-PERIOD); null while not yet announced. */
+  lastValidDay: LocalDate | null;
+  /** Counted from the announcement day. */
+  validityMonths: number;
   amount: Money;
 }
 
@@ -56,22 +59,26 @@ export async function partnerStanding(deps: RulesDeps, input: { partnerId: strin
   if (!partner || !mayView) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`);
   const policy = policyInForce(deps.policies, on);
   const p = policy.params;
-  const [history, rows, ledger, stored, accounts] = await Promise.all([
-    sanctionHistory(deps.db, partner.id, addMonths(on, -Math.max(p.class2.validityMonths, p.class3.validityMonths, p.restrictionMonths[1])), on),
+  // Class 1 has no rank of its own: it shows for as long as its restrictions last.
+  const months: Record<ViolationClass, number> = { 1: p.restrictionMonths[1], 2: p.class2.validityMonths, 3: p.class3.validityMonths };
+  const [history, rows, ledger, stored, accounts, calendar] = await Promise.all([
+    sanctionHistory(deps.db, partner.id, { validOnOrAfter: on, validityMonths: Math.max(...Object.values(months)) }, on),
     sanctionsOfPartner(deps.db, partner.id),
     ledgerSummary(deps.db, partner.id, on),
     restrictionsOf(deps.db, partner.id),
     penaltyAccounts(deps.db, partner.id, on),
+    deps.calendar.get(deps.db),
   ]);
   const byCase = new Map(rows.map((r) => [r.caseId, r]));
-  const months: Record<ViolationClass, number> = { 1: p.restrictionMonths[1], 2: p.class2.validityMonths, 3: p.class3.validityMonths };
   const valid = {} as Record<ViolationClass, ValidSanction[]>;
   for (const cls of [1, 2, 3] as const) {
-    valid[cls] = validSanctions(history, cls, on, months[cls]).map((s) => ({
+    valid[cls] = validSanctions(history, cls, on, months[cls], p.readings).map((s) => ({
       caseId: s.caseId,
       itemId: byCase.get(s.caseId)?.itemId ?? '',
       noticeDate: s.noticeDate,
-      validUntil: addMonths(s.noticeDate, months[cls]),
+      announcedOn: s.announcedOn,
+      lastValidDay: lastValidDay(s, months[cls], p.readings),
+      validityMonths: months[cls],
       amount: money(byCase.get(s.caseId)?.amount ?? '0'),
     }));
   }
@@ -83,7 +90,7 @@ export async function partnerStanding(deps: RulesDeps, input: { partnerId: strin
   }
   const owed = accounts
     .map((a) => {
-      const r = lateFee(a.amount.minus(a.deducted), a.noticeDate, a.payments, on, p);
+      const r = lateFee(a.amount.minus(a.deducted), a.noticeDate, a.payments, on, p, calendar);
       return { caseId: a.caseId, dueDate: r.dueDate, outstanding: r.outstanding, lateFee: r.lateFeeOutstanding };
     })
     .filter((o) => o.outstanding.greaterThan(0) || o.lateFee.greaterThan(0));

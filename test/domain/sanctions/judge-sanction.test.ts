@@ -44,14 +44,28 @@ describe('R-P2: a class-2 penalty follows its rank among valid class-2 sanctions
     expect(d.steps[0]!.counted).toEqual(['A', 'B', 'C', 'NEW']);
   });
 
-  it('a sanction noticed exactly 12 months before the new notice no longer counts (half-open window)', () => {
-    const d = judge(2, [past('OLD', '2025-06-01', 2)], '2026-06-01');
-    expect(formatAmount(d.amount)).toBe('5000.00');
+  it('announced 2025-03-10, a class-2 sanction still counts on 2026-03-10 and no longer on 2026-03-11 (R-P2 reading, R-PERIOD)', () => {
+    const history = [past('OLD', '2025-03-05', 2, null, '2025-03-10')];
+    expect(formatAmount(judge(2, history, '2026-03-10').amount)).toBe('10000.00');
+    expect(formatAmount(judge(2, history, '2026-03-11').amount)).toBe('5000.00');
   });
 
-  it('a sanction noticed 12 months less one day before still counts', () => {
-    const d = judge(2, [past('OLD', '2025-06-02', 2)], '2026-06-01');
+  it('announced 2024-02-29, its last valid day is 2025-02-28 (R-P2 reading, R-PERIOD)', () => {
+    const history = [past('LEAP', '2024-02-29', 2)];
+    expect(formatAmount(judge(2, history, '2025-02-28').amount)).toBe('10000.00');
+    expect(formatAmount(judge(2, history, '2025-03-01').amount)).toBe('5000.00');
+  });
+
+  it('validity is counted forward from the announcement, not from the notice day', () => {
+    // Noticed 2025-06-01, announced 2025-06-10: it counts through 2026-06-10.
+    const d = judge(2, [past('OLD', '2025-06-01', 2, null, '2025-06-10')], '2026-06-05');
     expect(formatAmount(d.amount)).toBe('10000.00');
+  });
+
+  it('a sanction noticed but not yet announced (its objection window running) counts from its notice day', () => {
+    const d = judge(2, [past('OPEN', '2026-05-28', 2, null, null)], '2026-06-01');
+    expect(formatAmount(d.amount)).toBe('10000.00');
+    expect(d.steps[0]!.counted).toEqual(['OPEN', 'NEW']);
   });
 
   it('sanctions noticed after the new notice date are not counted', () => {
@@ -94,8 +108,8 @@ describe('R-P3: class 3 is a warning; three within 12 months count as one class 
     ]);
   });
 
-  it('a class-3 sanction noticed exactly 12 months earlier does not help cascade', () => {
-    const d = judge(3, [past('A', '2025-06-01', 3), past('B', '2026-01-01', 3)]);
+  it('a class-3 sanction whose 12 months from announcement ended the day before does not help cascade', () => {
+    const d = judge(3, [past('A', '2025-05-31', 3), past('B', '2026-01-01', 3)]);
     expect(d.finalClass).toBe(3);
   });
 
@@ -136,31 +150,31 @@ describe('R-P1: class 1 costs the greater of CNY 100,000 and 30% of this fiscal 
   });
 });
 
-describe('R-RESTRICT: restrictions from the processing-notice day', () => {
+describe('R-RESTRICT: restrictions from the processing-notice day through the last day of the period (`until` exclusive)', () => {
   it('class 1 terminated: no onboarding and no new programs for a year; an upgrade is moot', () => {
     const d = judge(1, [], '2026-06-01', { terminate: true });
     expect(d.terminated).toBe(true);
     expect(d.restrictions.map((r) => [r.kind, r.from, r.until])).toEqual([
-      ['no_onboarding', '2026-06-01', '2027-06-01'],
-      ['no_new_program', '2026-06-01', '2027-06-01'],
+      ['no_onboarding', '2026-06-01', '2027-06-02'],
+      ['no_new_program', '2026-06-01', '2027-06-02'],
     ]);
   });
 
   it('class 1 kept: no upgrade, no onboarding, no new programs for a year', () => {
     const d = judge(1, [], '2026-06-01');
     expect(d.restrictions.map((r) => [r.kind, r.until])).toEqual([
-      ['no_upgrade', '2027-06-01'],
-      ['no_onboarding', '2027-06-01'],
-      ['no_new_program', '2027-06-01'],
+      ['no_upgrade', '2027-06-02'],
+      ['no_onboarding', '2027-06-02'],
+      ['no_new_program', '2027-06-02'],
     ]);
   });
 
   it.each([2, 3] as const)('class %i: all three for 3 months', (cls) => {
     const d = judge(cls, [], '2026-11-30');
     expect(d.restrictions.map((r) => [r.kind, r.until])).toEqual([
-      ['no_upgrade', '2027-02-28'],
-      ['no_onboarding', '2027-02-28'],
-      ['no_new_program', '2027-02-28'],
+      ['no_upgrade', '2027-03-01'],
+      ['no_onboarding', '2027-03-01'],
+      ['no_new_program', '2027-03-01'],
     ]);
   });
 
@@ -174,6 +188,35 @@ describe('R-RESTRICT: restrictions from the processing-notice day', () => {
     const history = [past('A', '2026-01-01', 2), past('B', '2026-02-01', 2), past('C', '2026-03-01', 2)];
     const d = judge(2, history, '2026-06-01', { terminate: true });
     expect(d.terminated).toBe(true);
-    expect(d.restrictions.every((r) => r.until === '2027-06-01')).toBe(true);
+    expect(d.restrictions.every((r) => r.until === '2027-06-02')).toBe(true);
+  });
+});
+
+describe('readings are settings of the policy version, named in the explanation', () => {
+  it('a class-2 decision names the period, validity and consumption readings, and the class-1 fiscal year when it cascades', () => {
+    expect(judge(2, []).readings).toEqual([
+      'R-PERIOD reading period=civil_code',
+      'R-P2/R-P3 reading validityWindow=notice_to_announcement_period',
+      'R-P2/R-P3 reading cascadeConsumes=true',
+    ]);
+    const history = [past('A', '2026-01-01', 2), past('B', '2026-02-01', 2), past('C', '2026-03-01', 2)];
+    expect(judge(2, history).readings).toContain('R-P1 reading class1FiscalYear=of_determination_date');
+  });
+
+  it('with cascadeConsumes=false the sanctions behind a cascade keep counting', () => {
+    const keep: typeof FY22 = { ...FY22, params: { ...FY22.params, readings: { ...FY22.params.readings, cascadeConsumes: false } } };
+    const history = [past('A', '2026-01-01', 2), past('B', '2026-02-01', 2), past('C', '2026-03-01', 2)];
+    const d = judgeSanction(keep, history, ledger(), { caseId: 'NEW', item: itemOfClass(2), noticeDate: '2026-06-01', determinationDate: '2026-06-01', terminate: false });
+    expect([d.finalClass, d.consumes]).toEqual([1, []]);
+    expect(d.steps[0]!.reason).toContain('they keep counting');
+    expect(d.readings).toContain('R-P2/R-P3 reading cascadeConsumes=false');
+    // Recorded as the bot records it (consumed by nobody), the next class 2 is a 5th and cascades again.
+    const after = [...history, past('NEW', '2026-06-01', 1)];
+    const next = judgeSanction(keep, after, ledger(), { caseId: 'N2', item: itemOfClass(2), noticeDate: '2026-06-02', determinationDate: '2026-06-02', terminate: false });
+    expect(next.finalClass).toBe(1);
+    // Under FY22 (consuming) the same three would have been consumed by NEW, and the next class 2 is a 1st.
+    const consumed = { caseId: 'NEW', noticeDate: '2026-06-01' };
+    const fy22 = judge(2, [past('A', '2026-01-01', 2, consumed), past('B', '2026-02-01', 2, consumed), past('C', '2026-03-01', 2, consumed), past('NEW', '2026-06-01', 1)], '2026-06-02');
+    expect([fy22.finalClass, formatAmount(fy22.amount)]).toEqual([2, '5000.00']);
   });
 });

@@ -34,8 +34,8 @@ describeEachBackend('a class-1 violation with termination (R-P1, R-RESTRICT, R-E
       .orderBy(asc(restrictions.id));
     // §5.5.4: terminated → no onboarding, no new programs for a year; an upgrade ban would be moot.
     expect(restricted).toEqual([
-      { kind: 'no_onboarding', startsOn: NOTICE_DAY, endsOn: '2027-06-01', rule: 'R-RESTRICT §5.5.4' },
-      { kind: 'no_new_program', startsOn: NOTICE_DAY, endsOn: '2027-06-01', rule: 'R-RESTRICT §5.5.4' },
+      { kind: 'no_onboarding', startsOn: NOTICE_DAY, endsOn: '2027-06-02', rule: 'R-RESTRICT §5.5.4' },
+      { kind: 'no_new_program', startsOn: NOTICE_DAY, endsOn: '2027-06-02', rule: 'R-RESTRICT §5.5.4' },
     ]);
 
     expect((await closeObjectionWindow(w)).outcomes.decided).toBe(1);

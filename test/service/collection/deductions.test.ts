@@ -42,7 +42,8 @@ describeEachBackend('the penalty is deducted at the formal decision (R-DEDUCT, R
     expect((await findCase(w.db, r.caseId))?.state).toBe('collecting');
     const formal = (await messages(w.db, r.caseId)).find((m) => m.kind === 'formal_decision');
     expect(formal?.payload).toMatchObject({ owed: '1500.00', paymentDue: '2026-09-01' });
-    expect((await openDeadlines(w.db, r.caseId)).map((d) => d.kind)).toEqual(['payment_reminder', 'restriction_lift', 'payment_reminder', 'payment_late']);
+    // R-PERIOD: restricted through 09-01 (lifted at 09-02 00:00), the moment the unpaid rest turns late.
+    expect((await openDeadlines(w.db, r.caseId)).map((d) => d.kind)).toEqual(['payment_reminder', 'payment_reminder', 'payment_late', 'restriction_lift']);
   });
 
   it('a deposit that covers the penalty settles it: the case closes with nothing owed and its suspension lifted', async () => {

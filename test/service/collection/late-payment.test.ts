@@ -42,9 +42,10 @@ describeEachBackend('partial payments and late fees (R-LATE, R-RESTRICT)', (getD
     expect((await sweepDeadlines(w.cases)).outcomes.late).toBeUndefined();
     expect(await latePaymentRestrictions(w.db, caseId)).toEqual([]);
 
-    // From 09-02 the rest is late: the restriction holds and the partner is told (R-LATE).
+    // From 09-02 the rest is late: the restriction holds and the partner is told (R-LATE). The
+    // 3-month restrictions noticed 06-01 held through 09-01 (R-PERIOD) and lift at the same moment.
     w.clock.set('2026-09-02T00:00:00+08:00');
-    expect((await sweepDeadlines(w.cases)).outcomes).toEqual({ late: 1 });
+    expect((await sweepDeadlines(w.cases)).outcomes).toEqual({ late: 1, lifted: 1 });
     expect(await latePaymentRestrictions(w.db, caseId)).toEqual([{ startsOn: '2026-09-02', endsOn: null, liftedAt: null }]);
     const accruing = (await messages(w.db, caseId)).filter((m) => m.kind === 'late_fee_accruing');
     expect(addressed(accruing)).toEqual(['late_fee_accruing → U0PARTNER1']);

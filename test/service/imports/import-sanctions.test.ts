@@ -98,7 +98,7 @@ describeEachBackend('importing sanction history (R-CASCADE)', (getDb) => {
     expect((await findPartner(w.db, 'P1'))?.status).toBe('terminated');
   });
 
-  it('a sanction noticed exactly 12 months before no longer counts toward the rank (R-P2 window edge)', async () => {
+  it('an imported sanction counts through the corresponding day 12 months after its notice date, not the day after (R-P2 reading, R-PERIOD)', async () => {
     const w = await serviceWorld(getDb());
     await givenPartner(w, 'P1');
     await importSanctions(
@@ -111,8 +111,8 @@ describeEachBackend('importing sanction history (R-CASCADE)', (getDb) => {
     );
     expect((await stored(w.db)).map((r) => [r.case_id, r.amount])).toEqual([
       ['OLD', '5000.00'],
-      ['EDGE', '5000.00'],
-      ['IN', '10000.00'],
+      ['EDGE', '10000.00'], // OLD's last valid day
+      ['IN', '10000.00'], // OLD no longer counts; EDGE does
     ]);
   });
 
@@ -133,14 +133,15 @@ describeEachBackend('importing sanction history (R-CASCADE)', (getDb) => {
       sql`select partner_id, case_id, kind, starts_on::text, ends_on::text, rule from restrictions order by partner_id, starts_on, kind`,
     );
     expect(rows.map((r) => [r.partner_id, r.case_id, r.kind, r.starts_on, r.ends_on])).toEqual([
-      ['P1', 'C2', 'no_new_program', '2025-11-30', '2026-02-28'],
-      ['P1', 'C2', 'no_onboarding', '2025-11-30', '2026-02-28'],
-      ['P1', 'C2', 'no_upgrade', '2025-11-30', '2026-02-28'],
-      ['P1', 'C1', 'no_new_program', '2026-01-15', '2027-01-15'],
-      ['P1', 'C1', 'no_onboarding', '2026-01-15', '2027-01-15'],
-      ['P1', 'C1', 'no_upgrade', '2026-01-15', '2027-01-15'],
-      ['P2', 'T1', 'no_new_program', '2026-02-03', '2027-02-03'],
-      ['P2', 'T1', 'no_onboarding', '2026-02-03', '2027-02-03'],
+      // R-PERIOD: through 2026-02-28 (no 30 February), stored exclusive.
+      ['P1', 'C2', 'no_new_program', '2025-11-30', '2026-03-01'],
+      ['P1', 'C2', 'no_onboarding', '2025-11-30', '2026-03-01'],
+      ['P1', 'C2', 'no_upgrade', '2025-11-30', '2026-03-01'],
+      ['P1', 'C1', 'no_new_program', '2026-01-15', '2027-01-16'],
+      ['P1', 'C1', 'no_onboarding', '2026-01-15', '2027-01-16'],
+      ['P1', 'C1', 'no_upgrade', '2026-01-15', '2027-01-16'],
+      ['P2', 'T1', 'no_new_program', '2026-02-03', '2027-02-04'],
+      ['P2', 'T1', 'no_onboarding', '2026-02-03', '2027-02-04'],
     ]);
     expect(rows.every((r) => r.rule.startsWith('R-RESTRICT'))).toBe(true);
     expect((await findPartner(w.db, 'P1'))?.status).toBe('active');

@@ -8,12 +8,12 @@ import { describeEachBackend } from '../../support/databases.ts';
 import { CLASS2_ITEM, CLASS3_ITEM, domainErrorOf, givenLedger, givenPartner, givenSanctions, partnersCsv, sanctionsCsv, serviceWorld } from '../../support/service-fixtures.ts';
 
 const validOf = (s: Standing) =>
-  Object.fromEntries(([1, 2, 3] as const).map((c) => [c, s.valid[c].map((v) => [v.caseId, v.itemId, v.noticeDate, v.validUntil, formatAmount(v.amount)])]));
+  Object.fromEntries(([1, 2, 3] as const).map((c) => [c, s.valid[c].map((v) => [v.caseId, v.itemId, v.noticeDate, v.lastValidDay, formatAmount(v.amount)])]));
 const STAFF = { platform: 'cli', userId: 'test' };
 const restrictionsOf = (s: Standing) => s.restrictions.map((r) => [r.kind, r.from, r.until]);
 
 describeEachBackend('a partner’s standing', (getDb) => {
-  it('lists the sanctions still valid on the day, per class, each with the first day it no longer counts (R-P1, R-P2, R-P3)', async () => {
+  it('lists the sanctions still valid on the day, per class, each with the last day it counts, 12 months from its announcement (R-P1, R-P2, R-P3, R-PERIOD)', async () => {
     const w = await serviceWorld(getDb());
     await givenPartner(w, 'P1');
     await givenSanctions(w, 'P1', [
@@ -35,14 +35,17 @@ describeEachBackend('a partner’s standing', (getDb) => {
     expect(formatAmount(s.next[2].amount)).toBe('50000.00');
   });
 
-  it('on the day 12 months after its notice a class-2 sanction is no longer valid (R-P2 window edge)', async () => {
+  it('a class-2 sanction announced 2025-06-01 counts through 2026-06-01 and no longer on 2026-06-02 (R-P2 reading, R-PERIOD)', async () => {
     const w = await serviceWorld(getDb());
     await givenPartner(w, 'P1');
     await givenSanctions(w, 'P1', [
       ['C2-OLD', CLASS2_ITEM, '2025-06-01'],
       ['C2-NEW', CLASS2_ITEM, '2026-03-01'],
     ]);
-    const s = await partnerStanding(w.rules, { viewer: STAFF, partnerId: 'P1', on: '2026-06-01' });
+    const last = await partnerStanding(w.rules, { viewer: STAFF, partnerId: 'P1', on: '2026-06-01' });
+    expect(last.valid[2].map((v) => [v.caseId, v.lastValidDay])).toEqual([['C2-OLD', '2026-06-01'], ['C2-NEW', '2027-03-01']]);
+    expect(formatAmount(last.next[2].amount)).toBe('50000.00');
+    const s = await partnerStanding(w.rules, { viewer: STAFF, partnerId: 'P1', on: '2026-06-02' });
     expect(s.valid[2].map((v) => v.caseId)).toEqual(['C2-NEW']);
     expect(s.next[2]).toMatchObject({ finalClass: 2 });
     expect(formatAmount(s.next[2].amount)).toBe('10000.00');
@@ -68,23 +71,23 @@ describeEachBackend('a partner’s standing', (getDb) => {
     const w = await serviceWorld(getDb());
     await givenPartner(w, 'P1');
     await givenSanctions(w, 'P1', [
-      ['A', CLASS2_ITEM, '2026-01-10'], // until 2026-04-10
-      ['B', CLASS2_ITEM, '2026-03-01'], // until 2026-06-01
+      ['A', CLASS2_ITEM, '2026-01-10'], // through 2026-04-10, until 2026-04-11
+      ['B', CLASS2_ITEM, '2026-03-01'], // through 2026-06-01, until 2026-06-02
     ]);
     const on = async (day: string) => restrictionsOf(await partnerStanding(w.rules, { viewer: STAFF, partnerId: 'P1', on: day }));
     expect(await on('2026-01-09')).toEqual([]);
     expect(await on('2026-01-10')).toEqual([
-      ['no_upgrade', '2026-01-10', '2026-04-10'],
-      ['no_onboarding', '2026-01-10', '2026-04-10'],
-      ['no_new_program', '2026-01-10', '2026-04-10'],
+      ['no_upgrade', '2026-01-10', '2026-04-11'],
+      ['no_onboarding', '2026-01-10', '2026-04-11'],
+      ['no_new_program', '2026-01-10', '2026-04-11'],
     ]);
     expect(await on('2026-04-09')).toEqual([
-      ['no_upgrade', '2026-03-01', '2026-06-01'],
-      ['no_onboarding', '2026-03-01', '2026-06-01'],
-      ['no_new_program', '2026-03-01', '2026-06-01'],
+      ['no_upgrade', '2026-03-01', '2026-06-02'],
+      ['no_onboarding', '2026-03-01', '2026-06-02'],
+      ['no_new_program', '2026-03-01', '2026-06-02'],
     ]);
-    expect(await on('2026-05-31')).toHaveLength(3);
-    expect(await on('2026-06-01')).toEqual([]);
+    expect(await on('2026-06-01')).toHaveLength(3);
+    expect(await on('2026-06-02')).toEqual([]);
   });
 
   it('a kept class-1 partner is restricted for a year, a terminated one is not held back from upgrades (R-RESTRICT)', async () => {
@@ -94,15 +97,15 @@ describeEachBackend('a partner’s standing', (getDb) => {
     await givenSanctions(w, 'P1', [['K', 'OTH-01', '2025-08-01']], 'kept.csv');
     await importSanctions(w.deps, sanctionsCsv([['T', 'P2', 'OTH-01', '2025-08-01', '2025-08-01', 'true']], 'terminated.csv'));
     expect(restrictionsOf(await partnerStanding(w.rules, { viewer: STAFF, partnerId: 'P1', on: '2026-07-31' }))).toEqual([
-      ['no_upgrade', '2025-08-01', '2026-08-01'],
-      ['no_onboarding', '2025-08-01', '2026-08-01'],
-      ['no_new_program', '2025-08-01', '2026-08-01'],
+      ['no_upgrade', '2025-08-01', '2026-08-02'],
+      ['no_onboarding', '2025-08-01', '2026-08-02'],
+      ['no_new_program', '2025-08-01', '2026-08-02'],
     ]);
     const p2 = await partnerStanding(w.rules, { viewer: STAFF, partnerId: 'P2', on: '2026-07-31' });
     expect(p2.partner.status).toBe('terminated');
     expect(restrictionsOf(p2)).toEqual([
-      ['no_onboarding', '2025-08-01', '2026-08-01'],
-      ['no_new_program', '2025-08-01', '2026-08-01'],
+      ['no_onboarding', '2025-08-01', '2026-08-02'],
+      ['no_new_program', '2025-08-01', '2026-08-02'],
     ]);
   });
 

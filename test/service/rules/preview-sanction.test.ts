@@ -32,12 +32,12 @@ describeEachBackend('previewing a new violation', (getDb) => {
     expect(j.decision.steps.map((s) => [s.rule, s.counted])).toEqual([['R-P2', ['H-1', 'H-2', PREVIEW_CASE_ID]]]);
   });
 
-  it('a class-2 sanction noticed exactly 12 months before the day no longer counts (R-P2 window edge)', async () => {
+  it('an imported class-2 sanction of 2025-05-15 counts through 2026-05-15 and no longer on 2026-05-16 (R-P2 reading, R-PERIOD)', async () => {
     const w = await serviceWorld(getDb());
     await givenPartner(w, 'P1');
     await givenSanctions(w, 'P1', [['H-1', CLASS2_ITEM, '2025-05-15']]);
-    expect(await amountOf(w, { partnerId: 'P1', itemId: CLASS2_ITEM, on: '2026-05-14' })).toBe('10000.00');
-    expect(await amountOf(w, { partnerId: 'P1', itemId: CLASS2_ITEM, on: '2026-05-15' })).toBe('5000.00');
+    expect(await amountOf(w, { partnerId: 'P1', itemId: CLASS2_ITEM, on: '2026-05-15' })).toBe('10000.00');
+    expect(await amountOf(w, { partnerId: 'P1', itemId: CLASS2_ITEM, on: '2026-05-16' })).toBe('5000.00');
   });
 
   it('the 4th valid class 2 is previewed as class 1 and names the three it would consume (R-P2, R-CASCADE)', async () => {
@@ -142,8 +142,8 @@ describeEachBackend('previewing a new violation', (getDb) => {
     const j = await previewSanction(w.rules, { partnerId: 'P1', itemId: CLASS1_ITEM, on: '2026-02-10', terminate: true });
     expect(j.decision.terminated).toBe(true);
     expect(j.decision.restrictions.map((r) => [r.kind, r.from, r.until])).toEqual([
-      ['no_onboarding', '2026-02-10', '2027-02-10'],
-      ['no_new_program', '2026-02-10', '2027-02-10'],
+      ['no_onboarding', '2026-02-10', '2027-02-11'],
+      ['no_new_program', '2026-02-10', '2027-02-11'],
     ]);
   });
 

@@ -18,7 +18,7 @@ export function standingBlocks(f: Fmt, policies: readonly PolicyVersion[], s: St
 
   const valid = ([1, 2, 3] as const).flatMap((c) => s.valid[c].map((v) => ({ c, v })));
   const validLines = valid.slice(0, 15).map(({ c, v }) =>
-    t('standing.validLine', { class: formatClass(c, t), caseId: v.caseId, item: v.itemId ? itemLabelOn(policies, v.itemId, v.noticeDate, f.locale) : '—', date: v.noticeDate, until: v.validUntil, amount: formatCny(v.amount, f.locale) }),
+    t('standing.validLine', { class: formatClass(c, t), caseId: v.caseId, item: v.itemId ? itemLabelOn(policies, v.itemId, v.noticeDate, f.locale) : '—', date: v.noticeDate, until: v.lastValidDay ?? t('standing.notYetAnnounced', { months: v.validityMonths }), amount: formatCny(v.amount, f.locale) }),
   );
   if (valid.length > 15) validLines.push(t('common.more', { count: valid.length - 15 }));
   blocks.push(section(`*${t('standing.valid')}*\n${validLines.length > 0 ? validLines.map((l) => `• ${l}`).join('\n') : t('standing.noneValid')}`));
