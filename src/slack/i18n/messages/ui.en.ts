@@ -214,6 +214,8 @@ export const uiEn = {
   },
   approve: {
     done: 'You approved determination #{{id}} of case *{{caseId}}*. The approvals channel message shows it.',
+    superseded:
+      ':warning: Not approved: judged again now, determination #{{id}} of case *{{caseId}}* comes out differently ({{from}} → {{to}}), so nothing was issued (R-DETERMINE). The case goes back for a new proposal and the proposer is told.',
   },
   notice: {
     done: 'The notice of case *{{caseId}}* is sent; the partner must reply by *{{due}}*.',

@@ -208,6 +208,8 @@ export const uiZh = {
   },
   approve: {
     done: '你已批准案件 *{{caseId}}* 的认定 #{{id}}，审批频道中的消息会随之更新。',
+    superseded:
+      ':warning: 未批准：重新计算后，案件 *{{caseId}}* 的认定 #{{id}} 结果已变化（{{from}} → {{to}}），因此未发出任何处理（R-DETERMINE）。案件退回重新提议，并已通知提议人。',
   },
   notice: {
     done: '案件 *{{caseId}}* 的通知已发出；合作伙伴须在 *{{due}}* 前回复。',
