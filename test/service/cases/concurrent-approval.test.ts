@@ -5,11 +5,12 @@ import { isDomainError, type DomainError } from '../../../src/domain/errors.ts';
 import { grantRole } from '../../../src/service/access/manage-roles.ts';
 import type { Actor } from '../../../src/service/access/actor.ts';
 import { decideDetermination } from '../../../src/service/cases/decide-determination.ts';
-import { proposeDetermination } from '../../../src/service/cases/propose-determination.ts';
+import { proposeDetermination, type ProposeResult } from '../../../src/service/cases/propose-determination.ts';
 import { importPartners } from '../../../src/service/imports/import-partners.ts';
+import { importSanctions } from '../../../src/service/imports/import-sanctions.ts';
 import { caseWorld, key, OFFICER } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
-import { domainErrorOf, partnersCsv, query } from '../../support/service-fixtures.ts';
+import { domainErrorOf, partnersCsv, query, sanctionsCsv } from '../../support/service-fixtures.ts';
 import { auditActions, expectAuditIntact, messages, report } from './case-steps.ts';
 
 describeEachBackend('two approvers clicking at once (R-DETERMINE, issue #3: races)', (getDb) => {
@@ -117,3 +118,30 @@ describeEachBackend('many approvals of a few partners at once are judged one par
     await expectAuditIntact(w.db);
   });
 }, ['postgres']);
+
+describeEachBackend('a sanctions import and an approval of the same partner at once (R-DETERMINE, R-P2, issue #8)', (getDb) => {
+  it('never rank the same: the import waits for the approval or the approval finds the imported sanction and is refused', async () => {
+    const w = await caseWorld(getDb());
+    const ids = ['P2', 'P3', 'P4', 'P5', 'P6', 'P7'];
+    await importPartners(w.deps, partnersCsv(ids.map((id, i) => [id, `Partner ${id}`, 'service', 'silver', `U0RACEP${i}`]), 'race-partners.csv'));
+    const proposals: ProposeResult[] = [];
+    for (const partnerId of ids) {
+      const r = await report(w, { partnerId, itemId: 'SVC-09' });
+      proposals.push(await proposeDetermination(w.cases, { key: key(), actor: OFFICER, caseId: r.caseId, established: true, terminate: false, reasons: 'Clear' }));
+    }
+    // Each partner: its approval and an import of a class-2 sanction noticed the same day, all at once.
+    await Promise.all(ids.flatMap((partnerId, i) => [
+      decideDetermination(w.cases, { key: key('race'), actor: { platform: 'slack', userId: 'U0APPROVER' }, determinationId: proposals[i]!.determinationId, approve: true }),
+      importSanctions(w.deps, sanctionsCsv([[`H-${partnerId}`, partnerId, 'SVC-10', '2026-06-01', '2026-06-01', 'false']], `history-${partnerId}.csv`)),
+    ]));
+
+    const rows = await w.db.select().from(sanctions);
+    for (const partnerId of ids) {
+      const ranks = rows.filter((s) => s.partnerId === partnerId).map((s) => (s.explanation as { steps: { counted: string[] }[] }).steps[0]!.counted.length);
+      // Either both are on record as 1st and 2nd, or the approval was refused and only the import is (1st).
+      expect(new Set(ranks).size).toBe(ranks.length);
+      expect([[1], [1, 2]]).toContainEqual([...ranks].sort());
+    }
+  });
+}, ['postgres']);
+
