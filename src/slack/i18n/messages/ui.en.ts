@@ -242,7 +242,7 @@ export const uiEn = {
     purpose: { report: 'report', dispute: 'dispute', objection: 'objection' },
     purposeOf: { determination: 'determination', objection_answer: 'answer to an objection' },
     reply: { accept: 'Accepted', dispute: 'Disputed', no_objection: 'No objection', lapse: 'No reply in time (no objection)' },
-    status: { proposed: 'waiting for approval', approved: 'approved', rejected: 'rejected', superseded: 'not approved: the decision changed (R-DETERMINE)' },
+    status: { proposed: 'waiting for approval', approved: 'approved', rejected: 'rejected', superseded: 'superseded (the decision changed, R-DETERMINE)' },
   },
   standing: {
     title: 'Standing of {{partner}}',

@@ -236,7 +236,7 @@ export const uiZh = {
     purpose: { report: '举报', dispute: '申辩', objection: '异议' },
     purposeOf: { determination: '认定', objection_answer: '异议答复' },
     reply: { accept: '已接受', dispute: '已申辩', no_objection: '无异议', lapse: '逾期未回复（视为无异议）' },
-    status: { proposed: '待审批', approved: '已批准', rejected: '已驳回', superseded: '未批准：处理结果已变化（R-DETERMINE）' },
+    status: { proposed: '待审批', approved: '已批准', rejected: '已驳回', superseded: '因处理结果变化而失效（R-DETERMINE）' },
   },
   standing: {
     title: '{{partner}} 的合规状况',
