@@ -31,6 +31,14 @@ if [ "$(_node_major)" -lt 22 ]; then
 fi
 
 ensure_node_modules() {
+  # A shared node_modules (a symlink, as in a git worktree) belongs to its
+  # owner: `npm ci` would empty the directory it points to for every user.
+  if [ -L node_modules ]; then
+    if [ package-lock.json -nt node_modules/.package-lock.json ]; then
+      echo "ensure-node: node_modules is a shared link and older than package-lock.json; not reinstalling it here" >&2
+    fi
+    return 0
+  fi
   if [ ! -f node_modules/.package-lock.json ] \
     || [ package-lock.json -nt node_modules/.package-lock.json ] \
     || [ package.json -nt node_modules/.package-lock.json ]; then

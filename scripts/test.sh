@@ -2,6 +2,7 @@
 # Type-check and run every test, on PGlite and on PostgreSQL.
 # Uses $TEST_DATABASE_URL when set; otherwise starts the local PostgreSQL if it
 # is down and creates a throw-away database for this run, dropped at exit.
+# Without PostgreSQL a local run warns and tests on PGlite only; with CI=true it fails.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/ensure-node.sh
@@ -42,6 +43,11 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
     psql_admin -c "create database ${ci_db}"
     export TEST_DATABASE_URL="postgres://postgres@${PG_HOST}:${PG_PORT}/${ci_db}"
     echo "PostgreSQL back end: database ${ci_db}"
+  elif [ "${CI:-}" = "true" ]; then
+    # Issue #8: the lock test and every PostgreSQL run must not silently drop out of CI.
+    echo "ERROR: CI=true but PostgreSQL is not reachable on ${PG_HOST}:${PG_PORT} (or psql is missing);" \
+      "the PostgreSQL back end is required in CI. Start it or set TEST_DATABASE_URL." >&2
+    exit 1
   else
     echo "WARNING: PostgreSQL is not reachable on ${PG_HOST}:${PG_PORT}; testing on PGlite only" >&2
   fi

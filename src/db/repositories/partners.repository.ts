@@ -12,6 +12,16 @@ export async function findPartner(db: Db, id: string): Promise<PartnerRow | unde
   return row;
 }
 
+/**
+ * R-DETERMINE: decisions on one partner are judged one at a time. Whoever
+ * judges and records a sanction holds the partner's row lock from before it
+ * reads the history until it commits; a history read issued after this returns
+ * sees every sanction committed before (READ COMMITTED: a snapshot per statement).
+ */
+export async function lockPartner(tx: Db, id: string): Promise<void> {
+  await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, id)).for('update');
+}
+
 export async function partnerProfile(db: Db, id: string): Promise<PartnerProfile | undefined> {
   const partner = await findPartner(db, id);
   if (!partner) return undefined;

@@ -25,17 +25,23 @@ export const determinations = pgTable(
     /** The engine's decision shown to the approver (null when not established). */
     decision: jsonb('decision'),
     corrects: bigint('corrects', { mode: 'number' }),
-    status: text('status', { enum: ['proposed', 'approved', 'rejected'] }).notNull(),
+    /**
+     * `superseded`: refused at approval because the engine, judging again at
+     * that moment, decided differently (R-DETERMINE: what is approved is issued).
+     */
+    status: text('status', { enum: ['proposed', 'approved', 'rejected', 'superseded'] }).notNull(),
     decidedBy: text('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
     decisionNote: text('decision_note'),
+    /** For a superseded proposal: what the engine decided at the approval, beside what was shown. */
+    rejudged: jsonb('rejudged'),
     /** The outbox message of the approval request, to update it in place. */
     requestOutboxId: bigint('request_outbox_id', { mode: 'number' }),
   },
   (t) => [
     index('determinations_case_idx').on(t.caseId),
     index('determinations_proposed_idx').on(t.status, t.proposedAt),
-    check('determinations_status_check', sql`${t.status} in ('proposed', 'approved', 'rejected')`),
+    check('determinations_status_check', sql`${t.status} in ('proposed', 'approved', 'rejected', 'superseded')`),
   ],
 );
 

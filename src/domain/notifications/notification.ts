@@ -30,6 +30,10 @@ export interface CaseView {
   evidence: EvidenceView[];
 }
 
+/**
+ * The engine's decision as shown and stored (R-DETERMINE: a proposal keeps
+ * the exact decision the approver sees, everything needed to issue it).
+ */
 export interface DecisionView {
   baseClass: 1 | 2 | 3;
   finalClass: 1 | 2 | 3;
@@ -38,10 +42,23 @@ export interface DecisionView {
   policyVersion: string;
   policyNote: string;
   steps: { rule: string; from_class: number; to_class: number; counted: string[]; amount: string | null; reason: string }[];
-  restrictions: { kind: string; from: string; until: string | null; rule: string }[];
+  /** Earlier sanctions (case ids) this one consumes by cascading (R-P2/R-P3 reading). */
+  consumes: string[];
+  /** `months`: the restriction's length (R-RESTRICT); its dates follow from the notice day. */
+  restrictions: { kind: string; from: string; until: string | null; rule: string; months: number }[];
   deduction: { deposit: string; prepayment: string; service_fee: string; owed: string };
   notes: string[];
+  /** The policy version's readings the engine applied (issue #8 item 7); absent on decisions stored before it. */
+  readings?: string[];
+  /** The day the engine judged it on (R-P2: the determination day). */
+  judgedOn: string;
 }
+
+/** A proposal's decision as stored with its determination: the catalog item it judged. */
+export type StoredDecision = DecisionView & { itemId: string };
+
+/** What a re-judgement at the approval found different (R-DETERMINE); dates that follow the notice day are not. */
+export type DecisionPart = 'policyVersion' | 'class' | 'amount' | 'steps' | 'consumes' | 'termination' | 'restrictions';
 
 export type Notification =
   | { kind: 'suspected_violation'; case: CaseView; replyDue: string; provisional: boolean; suspended: boolean }
@@ -49,6 +66,8 @@ export type Notification =
   | { kind: 'reply_recorded'; case: CaseView; reply: 'accept' | 'dispute' | 'no_objection' | 'lapse'; text: string | null; by: string | null }
   | { kind: 'determination_requested'; case: CaseView; determinationId: number; purpose: 'determination' | 'objection_answer'; proposedBy: string; established: boolean; terminate: boolean; fastTrack: boolean; reasons: string; decision: DecisionView | null }
   | { kind: 'determination_decided'; case: CaseView; determinationId: number; approved: boolean; decidedBy: string; decidedAt: string; note: string | null; proposedBy: string; decision: DecisionView | null; established: boolean }
+  /** R-DETERMINE: the approval was refused because the engine now decides differently; both figures, side by side. */
+  | { kind: 'determination_superseded'; case: CaseView; determinationId: number; purpose: 'determination' | 'objection_answer'; decidedBy: string; decidedAt: string; proposedBy: string; proposed: DecisionView; rejudged: DecisionView; changes: DecisionPart[] }
   | { kind: 'processing_notice'; case: CaseView; decision: DecisionView; objectionDue: string; provisional: boolean; noticeDate: string }
   | { kind: 'objection_recorded'; case: CaseView; grounds: string; by: string }
   | { kind: 'objection_answered'; case: CaseView; outcome: 'upheld' | 'adjusted'; reasons: string; decision: DecisionView | null }

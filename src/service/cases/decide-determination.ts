@@ -5,17 +5,18 @@ import { requireRole } from '../../domain/access/roles.ts';
 import { assertCanDo } from '../../domain/cases/case-state.ts';
 import { formatShanghai } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { DecisionView } from '../../domain/notifications/notification.ts';
+import type { DecisionPart, DecisionView } from '../../domain/notifications/notification.ts';
 import { loadAccess, type Actor } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { enqueue, notifyPartner } from '../outbox/enqueue.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { caseView, lockCase, setCase, type CaseRecord } from './case-record.ts';
+import { rejudgeAtApproval, type ApprovalCheck } from './case-judgement.ts';
 import { dismissCase } from './dismiss-case.ts';
 import { issueFormalDecision } from './formal-decision.ts';
 import { sendProcessingNotice } from './processing-notice.ts';
 import { runCommand } from './run-command.ts';
-import { decisionView } from '../rules/decision-json.ts';
+import { supersedeDetermination } from './supersede-determination.ts';
 import { recordSanction, withdrawSanction } from './sanction-record.ts';
 
 export interface DecideInput {
@@ -33,12 +34,20 @@ export interface DecideResult {
   decidedBy: string;
   decidedAt: string;
   caseState: string;
+  /**
+   * Set when an approval was refused because the engine now decides
+   * differently (R-DETERMINE): what was proposed and what it decides now.
+   */
+  superseded?: { proposed: DecisionView; rejudged: DecisionView; changes: DecisionPart[] };
 }
 
 /**
  * R-DETERMINE: a second person approves or rejects. The proposer can never
  * decide their own; of two approvers clicking at once exactly one wins (the
- * row lock), and the other is told who decided and when.
+ * row lock), and the other is told who decided and when. An approval judges
+ * the case again, one partner at a time; if anything differs from what was
+ * proposed, the approval is refused (and that refusal commits): the
+ * determination is superseded and the case goes back for a new proposal.
  */
 export async function decideDetermination(deps: CaseDeps, input: DecideInput): Promise<DecideResult> {
   const access = await loadAccess(deps.db, input.actor);
@@ -58,6 +67,12 @@ export async function decideDetermination(deps: CaseDeps, input: DecideInput): P
     const c = await lockCase(tx, det.caseId);
     assertCanDo(c.id, c.state, det.purpose === 'determination' ? 'decide_determination' : 'decide_objection_answer');
     const note = input.note?.trim() || null;
+    // R-DETERMINE: what is approved is issued; a decision the engine would now make differently is refused.
+    const check = input.approve && judgesAgain(det) ? await rejudgeAtApproval(tx, deps, c, det, now) : null;
+    if (check && check.changes.length > 0) {
+      const state = await stateAfterRejection(tx, c, det, now);
+      return supersedeDetermination(tx, deps, { c, det, check, state, actor: access.key, note });
+    }
     await tx
       .update(determinations)
       .set({ status: input.approve ? 'approved' : 'rejected', decidedBy: access.key, decidedAt: now, decisionNote: note })
@@ -67,8 +82,8 @@ export async function decideDetermination(deps: CaseDeps, input: DecideInput): P
       payload: { determinationId: det.id, note }, at: now,
     });
     if (input.approve) {
-      if (det.purpose === 'determination') await afterDeterminationApproved(tx, deps, c, det, access.key);
-      else await afterObjectionAnswerApproved(tx, deps, c, det, access.key);
+      if (det.purpose === 'determination') await afterDeterminationApproved(tx, deps, c, det, check, access.key);
+      else await afterObjectionAnswerApproved(tx, deps, c, det, check, access.key);
     } else {
       await setCase(tx, c.id, { state: await stateAfterRejection(tx, c, det, now) }, now);
     }
@@ -84,20 +99,25 @@ export async function decideDetermination(deps: CaseDeps, input: DecideInput): P
   });
 }
 
-async function afterDeterminationApproved(tx: Tx, deps: CaseDeps, c: CaseRecord, det: DeterminationRow, actor: string): Promise<void> {
-  if (!det.established) return dismissCase(tx, deps, c, det.reasons, actor);
-  return sendProcessingNotice(tx, deps, c, det.terminate, actor);
+/** A proposal that issues a sanction judged by the engine: an established determination, or an adjusted objection answer. */
+function judgesAgain(det: DeterminationRow): boolean {
+  return det.established && det.decision !== null && (det.purpose === 'determination' || det.outcome === 'adjusted');
 }
 
-/** Upheld: the notice stands. Adjusted: the sanction is recomputed, or withdrawn if not established. */
-async function afterObjectionAnswerApproved(tx: Tx, deps: CaseDeps, c: CaseRecord, det: DeterminationRow, actor: string): Promise<void> {
+async function afterDeterminationApproved(tx: Tx, deps: CaseDeps, c: CaseRecord, det: DeterminationRow, check: ApprovalCheck | null, actor: string): Promise<void> {
+  if (!det.established) return dismissCase(tx, deps, c, det.reasons, actor);
+  return sendProcessingNotice(tx, deps, c, check!.proposed, actor);
+}
+
+/** Upheld: the notice stands. Adjusted: the approved sanction replaces it, or it is withdrawn if not established. */
+async function afterObjectionAnswerApproved(tx: Tx, deps: CaseDeps, c: CaseRecord, det: DeterminationRow, check: ApprovalCheck | null, actor: string): Promise<void> {
   const now = deps.clock.now();
   if (det.outcome === 'adjusted' && !det.established) return dismissCase(tx, deps, c, det.reasons, actor);
   let decision = c.decision as DecisionView;
-  if (det.outcome === 'adjusted') {
-    const itemId = (det.decision as { itemId?: string } | null)?.itemId ?? c.itemId;
+  if (det.outcome === 'adjusted' && check) {
+    const itemId = check.proposed.itemId ?? c.itemId;
     await withdrawSanction(tx, c.id);
-    decision = decisionView(await recordSanction(tx, deps, c, { itemId, noticeDate: c.processingNoticeDate!, terminate: det.terminate }));
+    decision = await recordSanction(tx, deps, c, { itemId, decision: check.proposed, noticeDate: c.processingNoticeDate! });
     await setCase(tx, c.id, { itemId, decision }, now);
   }
   await notifyPartner({ tx, clock: deps.clock, jobs: deps.jobs }, c.partnerId, c.id, {

@@ -5,7 +5,7 @@ import { requireRole } from '../../domain/access/roles.ts';
 import { assertCanDo } from '../../domain/cases/case-state.ts';
 import { approvalWaitingAt } from '../../domain/cases/reminders.ts';
 import { findCatalogItem } from '../../domain/catalog/catalog.ts';
-import { formatShanghai, shanghaiDateOf } from '../../domain/dates.ts';
+import { formatShanghai } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { DecisionView } from '../../domain/notifications/notification.ts';
 import { policyInForce } from '../../domain/policy/choose-policy.ts';
@@ -13,9 +13,8 @@ import { loadAccess, type Access, type Actor } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { scheduleDeadline } from '../deadlines/schedule.ts';
 import { enqueue } from '../outbox/enqueue.ts';
-import { decisionView } from '../rules/decision-json.ts';
-import { judgeForPartner } from '../rules/judge-for-partner.ts';
 import type { CaseDeps } from './case-deps.ts';
+import { judgeCase, judgementDay } from './case-judgement.ts';
 import { caseView, lockCase, setCase, type CaseRecord } from './case-record.ts';
 import { runCommand } from './run-command.ts';
 
@@ -48,7 +47,7 @@ export async function proposeDetermination(deps: CaseDeps, input: ProposeInput):
     const c = await lockCase(tx, input.caseId);
     assertCanDo(c.id, c.state, 'propose_determination');
     const fastTrack = c.state === 'awaiting_reply';
-    const decision = input.established ? await proposedDecision(tx, deps, c, c.itemId, input.terminate) : null;
+    const decision = input.established ? await proposedDecision(tx, deps, c, c.itemId, input.terminate, 'determination') : null;
     const id = await insertProposal(tx, deps, access, c, {
       purpose: 'determination', established: input.established, terminate: input.terminate && input.established, fastTrack, reasons, decision, outcome: null, corrects: null,
     });
@@ -92,7 +91,7 @@ export async function proposeObjectionAnswer(deps: CaseDeps, input: ObjectionAns
     const decision = !adjusted
       ? (c.decision as DecisionView)
       : established
-        ? await proposedDecision(tx, deps, c, itemId, terminate, c.processingNoticeDate!)
+        ? await proposedDecision(tx, deps, c, itemId, terminate, 'objection_answer')
         : null;
     const id = await insertProposal(tx, deps, access, c, {
       purpose: 'objection_answer', established, terminate, fastTrack: false, reasons, decision, outcome: input.outcome, corrects: approved?.id ?? null, itemId,
@@ -108,15 +107,17 @@ function requireReasons(text: string): string {
   return reasons;
 }
 
-/** What the engine would decide if approved today (the processing-notice day). */
-async function proposedDecision(tx: Tx, deps: CaseDeps, c: CaseRecord, itemId: string, terminate: boolean, on = shanghaiDateOf(deps.clock.now())): Promise<DecisionView> {
-  const j = await judgeForPartner(tx, deps.policies, {
-    partnerId: c.partnerId, itemId, caseId: c.id, occurredOn: c.occurredOn, on, terminate,
-  });
-  if (terminate && j.decision.finalClass !== 1) {
-    throw new DomainError('determination.terminate_not_class1', `Only a class-1 sanction can end the partnership (R-P1); this one is class ${j.decision.finalClass}.`, { field: 'terminate' });
+/**
+ * What the engine would decide if approved today (a determination is judged on
+ * its approval day, R-P2) or on the processing-notice day (an objection
+ * answer); stored with the proposal and checked again at the approval.
+ */
+async function proposedDecision(tx: Tx, deps: CaseDeps, c: CaseRecord, itemId: string, terminate: boolean, purpose: Proposal['purpose']): Promise<DecisionView> {
+  const decision = await judgeCase(tx, deps, c, { itemId, terminate, on: judgementDay(c, purpose, deps.clock.now()) });
+  if (terminate && decision.finalClass !== 1) {
+    throw new DomainError('determination.terminate_not_class1', `Only a class-1 sanction can end the partnership (R-P1); this one is class ${decision.finalClass}.`, { field: 'terminate' });
   }
-  return decisionView(j);
+  return decision;
 }
 
 interface Proposal {

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import { ledgerSummary } from '../../db/repositories/ledger.repository.ts';
-import { existingPartnerIds } from '../../db/repositories/partners.repository.ts';
+import { existingPartnerIds, lockPartner } from '../../db/repositories/partners.repository.ts';
 import { insertRestrictions } from '../../db/repositories/restrictions.repository.ts';
 import { findSanctions, latestCaseNotice, latestSanction, sanctionHistory } from '../../db/repositories/sanctions.repository.ts';
 import { partners, sanctions } from '../../db/schema/index.ts';
@@ -69,8 +69,9 @@ export async function importSanctions(deps: ImportDeps & { policies: readonly Po
   return importOnce(deps, 'sanctions', file, rows.length, async (tx) => {
     const byPartner = Map.groupBy(fresh, (r) => r.partnerId);
     const replayErrors: CsvRowError[] = [];
-    for (const [partnerId, list] of byPartner) {
-      replayErrors.push(...(await replayForPartner(tx, deps.policies, partnerId, list)));
+    // Partners in id order: two imports that lock several partners take them in the same order.
+    for (const partnerId of [...byPartner.keys()].sort()) {
+      replayErrors.push(...(await replayForPartner(tx, deps.policies, partnerId, byPartner.get(partnerId)!)));
     }
     if (replayErrors.length > 0) throw badRows(file.name, replayErrors);
     return { changed: fresh.length, details: { partners: byPartner.size } };
@@ -78,6 +79,8 @@ export async function importSanctions(deps: ImportDeps & { policies: readonly Po
 }
 
 async function replayForPartner(tx: Tx, policies: readonly PolicyVersion[], partnerId: string, list: Row[]): Promise<CsvRowError[]> {
+  // R-DETERMINE: one partner judged at a time; an approval may be recording a sanction for it right now.
+  await lockPartner(tx, partnerId);
   // R-DETERMINE: an issued decision is immutable, so history may not be slipped in before one.
   const latestIssued = await latestCaseNotice(tx, partnerId);
   const tooEarly = latestIssued ? list.filter((r) => r.noticeDate < latestIssued) : [];

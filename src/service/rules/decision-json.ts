@@ -25,9 +25,10 @@ export function deductionToJson(d: Deduction) {
   return { deposit: formatAmount(d.deposit), prepayment: formatAmount(d.prepayment), service_fee: formatAmount(d.serviceFee), owed: formatAmount(d.owed) };
 }
 
-/** The decision as messages and the case record carry it (a DecisionView). */
+/** The decision as messages, proposals and the case record carry it (a DecisionView). */
 export function decisionView(j: Judgement): DecisionView {
   const d = j.decision;
+  const months = j.policy.params.restrictionMonths[d.finalClass];
   return {
     baseClass: d.baseClass,
     finalClass: d.finalClass,
@@ -36,8 +37,11 @@ export function decisionView(j: Judgement): DecisionView {
     policyVersion: d.policyVersion,
     policyNote: j.policyNote,
     steps: stepsToJson(d.steps),
-    restrictions: restrictionsToJson(d.restrictions),
+    consumes: d.consumes,
+    restrictions: restrictionsToJson(d.restrictions).map((r) => ({ ...r, months })),
     deduction: deductionToJson(j.deduction),
     notes: d.notes,
+    readings: d.readings,
+    judgedOn: j.on,
   };
 }

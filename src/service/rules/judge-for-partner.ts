@@ -24,6 +24,9 @@ export interface JudgeRequest {
 
 export interface Judgement {
   decision: SanctionDecision;
+  /** The version the decision was judged under, and the day (R-POLICY, R-DETERMINE). */
+  policy: PolicyVersion;
+  on: LocalDate;
   item: CatalogItem;
   policyNote: string;
   ledger: LedgerSummary;
@@ -64,6 +67,8 @@ export async function judgeForPartner(db: Db, policies: readonly PolicyVersion[]
   });
   return {
     decision: choice.decision,
+    policy: policies.find((v) => v.id === choice.decision.policyVersion)!,
+    on: req.on,
     item,
     policyNote: choice.note,
     ledger,

@@ -1,26 +1,33 @@
 import type { KnownBlock } from '@slack/types';
-import type { DecisionView } from '../../domain/notifications/notification.ts';
+import type { DecisionPart, DecisionView } from '../../domain/notifications/notification.ts';
 import type { Locale, Translate } from '../i18n/i18n.ts';
 import { context, fields, section } from './blocks.ts';
 import { formatDate, formatRestrictionKind } from './format.ts';
 import { formatClass } from './catalog-text.ts';
 import { formatCny } from './amount.ts';
-import { escapeAndClip, escapeMrkdwn } from './mrkdwn.ts';
+import { clipMrkdwn, escapeAndClip, escapeMrkdwn } from './mrkdwn.ts';
 
 const STEPS_SHOWN = 12;
 const COUNTED_SHOWN = 12;
 
 /** Class after cascade, penalty, termination and the policy version used (R-NOTICE, R-POLICY). */
 export function decisionFields(d: DecisionView, locale: Locale, t: Translate): KnownBlock {
-  const cls = d.baseClass === d.finalClass
-    ? formatClass(d.finalClass, t)
-    : t('notification.decision.cascaded', { from: formatClass(d.baseClass, t), to: formatClass(d.finalClass, t) });
   return fields([
-    [t('notification.decision.class'), cls],
+    [t('notification.decision.class'), classText(d, t)],
     [t('notification.decision.penalty'), formatCny(d.amount, locale)],
-    [t('notification.decision.termination'), d.terminated ? t('notification.decision.terminated') : t('notification.decision.notTerminated')],
+    [t('notification.decision.termination'), terminationText(d, t)],
     [t('notification.decision.policy'), escapeMrkdwn(d.policyVersion)],
   ]);
+}
+
+function classText(d: DecisionView, t: Translate): string {
+  return d.baseClass === d.finalClass
+    ? formatClass(d.finalClass, t)
+    : t('notification.decision.cascaded', { from: formatClass(d.baseClass, t), to: formatClass(d.finalClass, t) });
+}
+
+function terminationText(d: DecisionView, t: Translate): string {
+  return d.terminated ? t('notification.decision.terminated') : t('notification.decision.notTerminated');
 }
 
 /** Each restriction with its first day and its end (R-RESTRICT); `until` is the first free day. */
@@ -50,18 +57,57 @@ export function liftedText(until: string | null, locale: Locale, t: Translate): 
 export function explanationSection(d: DecisionView, locale: Locale, t: Translate): KnownBlock {
   const label = `*${t('notification.decision.explanation')}*`;
   if (d.steps.length === 0) return section(`${label}\n_${t('notification.common.none')}_`);
-  const lines = d.steps.slice(0, STEPS_SHOWN).map((s) => {
-    const counted = s.counted.slice(0, COUNTED_SHOWN).map(escapeMrkdwn).join(', ') + (s.counted.length > COUNTED_SHOWN ? ', …' : '');
-    const parts = [
-      `*${escapeMrkdwn(s.rule)}*`,
-      t('notification.decision.stepClass', { from: formatClass(s.from_class, t), to: formatClass(s.to_class, t) }),
-      t('notification.decision.stepCounted', { n: s.counted.length, cases: counted || '–' }),
-      s.amount === null ? t('notification.decision.stepNoAmount') : t('notification.decision.stepAmount', { amount: formatCny(s.amount, locale) }),
-    ];
-    return `• ${parts.join(' · ')}\n   _${escapeAndClip(s.reason, 400)}_`;
-  });
+  const lines = d.steps.slice(0, STEPS_SHOWN).map((s) => `• ${stepText(s, locale, t)}\n   _${escapeAndClip(s.reason, 400)}_`);
   if (d.steps.length > STEPS_SHOWN) lines.push('…');
-  return section(`${label}\n${lines.join('\n')}`);
+  // Issue #8 item 7: the explanation names the readings of the policy it applied.
+  if (d.readings && d.readings.length > 0) lines.push(`_${t('notification.decision.readings')}_ ${d.readings.map((r) => escapeAndClip(r, 200)).join(' · ')}`);
+  return section(clipMrkdwn(`${label}\n${lines.join('\n')}`));
+}
+
+/** One step: rule, classes, the cases it counted, its amount. */
+function stepText(s: DecisionView['steps'][number], locale: Locale, t: Translate): string {
+  return [
+    `*${escapeMrkdwn(s.rule)}*`,
+    t('notification.decision.stepClass', { from: formatClass(s.from_class, t), to: formatClass(s.to_class, t) }),
+    t('notification.decision.stepCounted', { n: s.counted.length, cases: caseList(s.counted) }),
+    s.amount === null ? t('notification.decision.stepNoAmount') : t('notification.decision.stepAmount', { amount: formatCny(s.amount, locale) }),
+  ].join(' · ');
+}
+
+function caseList(ids: readonly string[]): string {
+  return ids.slice(0, COUNTED_SHOWN).map(escapeMrkdwn).join(', ') + (ids.length > COUNTED_SHOWN ? ', …' : '') || '–';
+}
+
+/**
+ * R-DETERMINE: an approval refused because the engine now decides
+ * differently shows, part by part, what was proposed beside what it decides
+ * now; a changed part is marked. Dates that follow the notice day are left
+ * out: only what the approver approves is compared.
+ */
+export function decisionComparison(proposed: DecisionView, now: DecisionView, changes: readonly DecisionPart[], locale: Locale, t: Translate): KnownBlock[] {
+  const none = `_${t('notification.common.none')}_`;
+  const rows: [label: string, parts: DecisionPart[], value: (d: DecisionView) => string][] = [
+    [t('notification.decision.class'), ['class'], (d) => classText(d, t)],
+    [t('notification.decision.penalty'), ['amount'], (d) => formatCny(d.amount, locale)],
+    [t('notification.decision.termination'), ['termination'], (d) => terminationText(d, t)],
+    [t('notification.decision.policy'), ['policyVersion'], (d) => escapeMrkdwn(d.policyVersion)],
+    [t('notification.decision.cascade'), ['steps', 'consumes'], (d) => [
+      ...(d.steps ?? []).slice(0, STEPS_SHOWN).map((s) => stepText(s, locale, t)),
+      ...((d.consumes ?? []).length > 0 ? [t('notification.decision.consumes', { cases: caseList(d.consumes) })] : []),
+    ].join('\n') || none],
+    [t('notification.decision.restrictions'), ['restrictions'], (d) => (d.restrictions ?? []).map((r) =>
+      t('notification.decision.restrictionLength', { kind: formatRestrictionKind(r.kind, t), months: r.months ?? '?', rule: escapeMrkdwn(r.rule) }),
+    ).join('\n') || none],
+  ];
+  const column = (which: 'proposed' | 'now', d: DecisionView) =>
+    t(`notification.determination_superseded.${which}`, { day: d.judgedOn ? formatDate(d.judgedOn, locale) : '–' });
+  const pairs = rows.flatMap(([label, parts, value]): [string, string][] => {
+    const mark = parts.some((p) => changes.includes(p)) ? ':warning: ' : '';
+    return [[`${label} · ${column('proposed', proposed)}`, value(proposed)], [`${mark}${label} · ${column('now', now)}`, value(now)]];
+  });
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < pairs.length; i += 10) blocks.push(fields(pairs.slice(i, i + 10)));
+  return blocks;
 }
 
 /** R-DEDUCT: deposit first, then prepayments, then unpaid service fees; the rest is owed. */

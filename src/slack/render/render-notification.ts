@@ -4,7 +4,7 @@ import type { RenderedMessage } from './blocks.ts';
 import { renderCalendarProvisional } from './notifications/calendar-provisional.ts';
 import { renderCaseDismissed } from './notifications/case-dismissed.ts';
 import { renderLateFeeAccruing, renderPaymentDue, renderPaymentRecorded, renderRestrictionLifted } from './notifications/collection.ts';
-import { renderDeterminationDecided, renderDeterminationRequested } from './notifications/determination.ts';
+import { renderDeterminationDecided, renderDeterminationRequested, renderDeterminationSuperseded } from './notifications/determination.ts';
 import { renderFormalDecision } from './notifications/formal-decision.ts';
 import { renderObjectionAnswered, renderObjectionRecorded } from './notifications/objection.ts';
 import { renderPartnerReportReceived } from './notifications/partner-report.ts';
@@ -26,6 +26,7 @@ export function renderNotification(n: Notification, locale: Locale, now?: Date):
     case 'reply_recorded': return renderReplyRecorded(n, locale, now);
     case 'determination_requested': return renderDeterminationRequested(n, locale, now);
     case 'determination_decided': return renderDeterminationDecided(n, locale, now);
+    case 'determination_superseded': return renderDeterminationSuperseded(n, locale, now);
     case 'processing_notice': return renderProcessingNotice(n, locale, now);
     case 'objection_recorded': return renderObjectionRecorded(n, locale, now);
     case 'objection_answered': return renderObjectionAnswered(n, locale, now);

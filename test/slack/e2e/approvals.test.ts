@@ -1,6 +1,7 @@
 // The approval buttons in the approvals channel: only a second person with the
 // approver role decides, once; everyone else is told privately and nothing changes.
 import { afterEach, expect, it } from 'vitest';
+import { decideDetermination } from '../../../src/service/cases/decide-determination.ts';
 import { proposeDetermination } from '../../../src/service/cases/propose-determination.ts';
 import { reportViolation } from '../../../src/service/cases/report-violation.ts';
 import { ACTIONS, INPUTS, VIEWS } from '../../../src/slack/action-ids.ts';
@@ -85,5 +86,47 @@ describeEachBackend('approving and rejecting a determination from Slack', (getDb
     await bot.click(P1_CONTACT.userId, ACTIONS.determinationReject, id, { responseUrl: bot.fake.responseUrl('nope') });
     expect(textOf((await bot.fake.waitForResponseUrlPost('nope')).body)).toMatch(/You need the approver role/);
     expect(bot.fake.callsTo('views.open')).toHaveLength(0);
+  });
+
+  it('an approval the engine would now decide differently is refused: the approver sees both figures side by side and the approvals message says so (R-DETERMINE, R-P2)', async () => {
+    bot = await startBot(getDb(), { locales: { [OFFICER.userId]: 'zh-CN' } });
+    const { w } = bot;
+    const report = () => reportViolation(w.cases, { key: key(), actor: OFFICER, partnerId: 'P1', itemId: 'SVC-09', occurredOn: '2026-05-20', facts: 'Late service', evidence: [] });
+    const a = await report();
+    const b = await report();
+    const pa = await proposeDetermination(w.cases, { key: key(), actor: OFFICER, caseId: a.caseId, established: true, terminate: false, reasons: 'Clear facts' });
+    const pb = await proposeDetermination(w.cases, { key: key(), actor: OFFICER, caseId: b.caseId, established: true, terminate: false, reasons: 'Clear facts' });
+    await bot.deliver();
+    const requestOfB = bot.fake.callsTo('chat.postMessage').find((c) => c.args.channel === CHANNELS.approvals && buttonIn(c.args.blocks, ACTIONS.determinationApprove)?.value === String(pb.determinationId));
+    expect(requestOfB).toBeDefined();
+    // Case A is approved first, so B would now be the 2nd class-2 sanction at CNY 10,000, not the 1st at 5,000.
+    await decideDetermination(w.cases, { key: key(), actor: APPROVER2, determinationId: pa.determinationId, approve: true });
+
+    const res = await bot.click(APPROVER.userId, ACTIONS.determinationApprove, String(pb.determinationId), { responseUrl: bot.fake.responseUrl('stale') });
+    expect(res.status).toBe(200);
+    const told = await bot.fake.waitForResponseUrlPost('stale');
+    expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const answer = textOf(told.body);
+    expect(answer).toContain('Not approved');
+    expect(answer).toContain('CNY 5,000.00 → CNY 10,000.00');
+    expect(answer).toContain('*Penalty · proposed (judged Mon 1 Jun 2026)*\nCNY 5,000.00');
+    expect(answer).toContain('*:warning: Penalty · now (judged Mon 1 Jun 2026)*\nCNY 10,000.00');
+    expect(answer).toContain('counted (2): V-000001, V-000002 · amount CNY 10,000.00');
+    expect(await caseState(w.db, b.caseId)).toBe('awaiting_reply');
+    expect(await countRows(w.db, 'determinations', "status = 'superseded'")).toBe(1);
+    expect(await countRows(w.db, 'sanctions', `case_id = '${b.caseId}'`)).toBe(0);
+
+    await bot.deliver();
+    const updated = bot.fake.callsTo('chat.update').filter((c) => c.args.channel === CHANNELS.approvals && textOf(c.args).includes('not approved, the decision changed'));
+    expect(updated).toHaveLength(1);
+    const channelText = textOf(updated[0]!.args);
+    expect(channelText).toContain(b.caseId);
+    expect(channelText).toContain('CNY 5,000.00');
+    expect(channelText).toContain('CNY 10,000.00');
+    expect(buttonIn(updated[0]!.args.blocks, ACTIONS.determinationApprove)).toBeUndefined();
+    // The proposer is asked, in their language, to propose again.
+    const dm = bot.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${OFFICER.userId}` && textOf(c.args).includes('未获批准'));
+    expect(dm).toHaveLength(1);
+    expect(textOf(dm[0]!.args)).toContain('人民币 10,000.00 元');
   });
 });

@@ -41,7 +41,8 @@ const hostileDecision: DecisionView = {
   policyNote: NASTY,
   notes: [NASTY],
   steps: [{ ...DECISION.steps[0]!, rule: `R-P2 <!channel>`, counted: ['<http://evil|V-1>'], reason: NASTY }],
-  restrictions: [{ kind: '<!channel>', from: '2026-06-01', until: null, rule: NASTY }],
+  consumes: ['<http://evil|V-1>'],
+  restrictions: [{ kind: '<!channel>', from: '2026-06-01', until: null, rule: NASTY, months: 3 }],
 };
 
 /**

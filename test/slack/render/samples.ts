@@ -27,14 +27,24 @@ export const DECISION: DecisionView = {
   steps: [
     { rule: 'R-P2', from_class: 2, to_class: 2, counted: ['V-000007', 'V-000042'], amount: '10000.00', reason: 'the 2nd valid class-2 sanction within 12 months: CNY 10000.00' },
   ],
+  consumes: [],
   restrictions: [
-    { kind: 'no_upgrade', from: '2026-06-01', until: '2026-09-01', rule: 'R-RESTRICT §5.5.6' },
-    { kind: 'no_onboarding', from: '2026-06-01', until: '2026-09-01', rule: 'R-RESTRICT §5.5.6' },
-    { kind: 'no_new_program', from: '2026-06-01', until: '2026-09-01', rule: 'R-RESTRICT §5.5.6' },
+    { kind: 'no_upgrade', from: '2026-06-01', until: '2026-09-01', rule: 'R-RESTRICT §5.5.6', months: 3 },
+    { kind: 'no_onboarding', from: '2026-06-01', until: '2026-09-01', rule: 'R-RESTRICT §5.5.6', months: 3 },
+    { kind: 'no_new_program', from: '2026-06-01', until: '2026-09-01', rule: 'R-RESTRICT §5.5.6', months: 3 },
   ],
   deduction: { deposit: '5000.00', prepayment: '2000.00', service_fee: '0.00', owed: '3000.00' },
   notes: [],
+  judgedOn: '2026-06-01',
 };
+
+/** The same case judged a day later, after another class-2 sanction: 3rd, CNY 50,000 (R-P2). */
+export function rejudgedOf(d: DecisionView): DecisionView {
+  return {
+    ...d, amount: '50000.00', judgedOn: '2026-06-02',
+    steps: d.steps.map((s) => ({ ...s, counted: ['V-000007', 'V-000040', ...s.counted.slice(1)], amount: '50000.00' })),
+  };
+}
 
 /** Every kind, keyed by kind so a new kind fails to compile here until it has a sample. */
 export function samples(c: CaseView = CASE, d: DecisionView = DECISION): { [K in NotificationKind]: Extract<Notification, { kind: K }>[] } {
@@ -57,6 +67,12 @@ export function samples(c: CaseView = CASE, d: DecisionView = DECISION): { [K in
     determination_decided: [
       { kind: 'determination_decided', case: c, determinationId: 17, approved: true, decidedBy: 'slack:U0APPROVER', decidedAt: '2026-06-01T12:00:00+08:00', note: null, proposedBy: 'slack:U0OFFICER', decision: d, established: true },
       { kind: 'determination_decided', case: c, determinationId: 18, approved: false, decidedBy: 'slack:U0APPROVER', decidedAt: '2026-06-01T12:00:00+08:00', note: c.facts, proposedBy: 'slack:U0OFFICER', decision: null, established: false },
+    ],
+    determination_superseded: [
+      {
+        kind: 'determination_superseded', case: c, determinationId: 17, purpose: 'determination', decidedBy: 'slack:U0APPROVER', decidedAt: '2026-06-02T10:00:00+08:00',
+        proposedBy: 'slack:U0OFFICER', proposed: d, rejudged: rejudgedOf(d), changes: ['amount', 'steps'],
+      },
     ],
     processing_notice: [{ kind: 'processing_notice', case: c, decision: d, objectionDue: '2026-06-04T23:59:59+08:00', provisional: false, noticeDate: '2026-06-01' }],
     objection_recorded: [{ kind: 'objection_recorded', case: c, grounds: c.facts, by: 'slack:U0PARTNER1' }],

@@ -206,6 +206,8 @@ export const uiEn = {
   },
   approve: {
     done: 'You approved determination #{{id}} of case *{{caseId}}*. The approvals channel message shows it.',
+    superseded:
+      ':warning: Not approved: judged again now, determination #{{id}} of case *{{caseId}}* comes out differently ({{from}} → {{to}}), so nothing was issued (R-DETERMINE). The case goes back for a new proposal and the proposer is told.',
   },
   notice: {
     done: 'The notice of case *{{caseId}}* is sent; the partner must reply by *{{due}}*.',
@@ -232,7 +234,7 @@ export const uiEn = {
     purpose: { report: 'report', dispute: 'dispute', objection: 'objection' },
     purposeOf: { determination: 'determination', objection_answer: 'answer to an objection' },
     reply: { accept: 'Accepted', dispute: 'Disputed', no_objection: 'No objection', lapse: 'No reply in time (no objection)' },
-    status: { proposed: 'waiting for approval', approved: 'approved', rejected: 'rejected' },
+    status: { proposed: 'waiting for approval', approved: 'approved', rejected: 'rejected', superseded: 'superseded (the decision changed, R-DETERMINE)' },
   },
   standing: {
     title: 'Standing of {{partner}}',

@@ -200,6 +200,8 @@ export const uiZh = {
   },
   approve: {
     done: '你已批准案件 *{{caseId}}* 的认定 #{{id}}，审批频道中的消息会随之更新。',
+    superseded:
+      ':warning: 未批准：重新计算后，案件 *{{caseId}}* 的认定 #{{id}} 结果已变化（{{from}} → {{to}}），因此未发出任何处理（R-DETERMINE）。案件退回重新提议，并已通知提议人。',
   },
   notice: {
     done: '案件 *{{caseId}}* 的通知已发出；合作伙伴须在 *{{due}}* 前回复。',
@@ -226,7 +228,7 @@ export const uiZh = {
     purpose: { report: '举报', dispute: '申辩', objection: '异议' },
     purposeOf: { determination: '认定', objection_answer: '异议答复' },
     reply: { accept: '已接受', dispute: '已申辩', no_objection: '无异议', lapse: '逾期未回复（视为无异议）' },
-    status: { proposed: '待审批', approved: '已批准', rejected: '已驳回' },
+    status: { proposed: '待审批', approved: '已批准', rejected: '已驳回', superseded: '因处理结果变化而失效（R-DETERMINE）' },
   },
   standing: {
     title: '{{partner}} 的合规状况',

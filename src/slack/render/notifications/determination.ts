@@ -4,9 +4,10 @@ import { ACTIONS } from '../../action-ids.ts';
 import { translator, type Locale, type Translate } from '../../i18n/i18n.ts';
 import { actions, button, context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, evidenceSection, factsSection, userTextSection } from '../case-blocks.ts';
-import { decisionBlocks } from '../decision-blocks.ts';
+import { decisionBlocks, decisionComparison } from '../decision-blocks.ts';
 import { formatDateTime } from '../format.ts';
 import { formatActor } from '../actor.ts';
+import { formatCny } from '../amount.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 
@@ -65,6 +66,32 @@ export const renderDeterminationDecided: Renderer<'determination_decided'> = (n,
       caseFields(c, locale, t),
       ...outcomeBlocks(n.established, n.decision, locale, t),
       context(status),
+    ],
+    t('notification.common.shortened', { caseId }),
+  );
+};
+
+/**
+ * R-DETERMINE: the approval was refused because the engine, judging again at
+ * that moment, decides differently. The approvals message is edited to say so
+ * (no buttons left), and the proposer gets the same by DM: both figures side
+ * by side, and the case back for a new proposal.
+ */
+export const renderDeterminationSuperseded: Renderer<'determination_superseded'> = (n, locale) => {
+  const t = translator(locale);
+  const c = n.case;
+  const caseId = escapeMrkdwn(c.caseId);
+  const id = String(n.determinationId);
+  const status = t('notification.determination_superseded.status', { by: formatActor(n.decidedBy, t), when: formatDateTime(n.decidedAt, locale) });
+  return message(
+    t('notification.determination_superseded.text', { caseId, id, from: formatCny(n.proposed.amount, locale), to: formatCny(n.rejudged.amount, locale) }),
+    [
+      header(t('notification.determination_superseded.title', { id })),
+      section(status),
+      section(t('notification.determination_superseded.intro', { caseId, proposer: formatActor(n.proposedBy, t) })),
+      caseFields(c, locale, t),
+      ...decisionComparison(n.proposed, n.rejudged, n.changes, locale, t),
+      context(t('notification.determination_superseded.rule')),
     ],
     t('notification.common.shortened', { caseId }),
   );
