@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import {
+  caseActs,
+  caseParts,
+  caseStageOf,
+  mayAct,
+  mayPickPartner,
+  maySee,
+  relationTo,
+  type CaseAct,
+  type CasePart,
+  type CaseRelation,
+  type CaseStage,
+} from '../../../src/domain/access/case-visibility.ts';
+
+/** The stages a case passes through; each where a partner reported it, and (from the notice on) where staff did. */
+const stages = {
+  'partner report, awaiting screening': { byPartner: true, noticeSent: false, outcomeAnnounced: false, published: false },
+  'partner report, in procedure': { byPartner: true, noticeSent: true, outcomeAnnounced: false, published: false },
+  'partner report, dismissed after notice': { byPartner: true, noticeSent: true, outcomeAnnounced: true, published: false },
+  'partner report, decided and published': { byPartner: true, noticeSent: true, outcomeAnnounced: true, published: true },
+  'staff report, in procedure': { byPartner: false, noticeSent: true, outcomeAnnounced: false, published: false },
+  'staff report, dismissed after notice': { byPartner: false, noticeSent: true, outcomeAnnounced: true, published: false },
+  'staff report, decided and published': { byPartner: false, noticeSent: true, outcomeAnnounced: true, published: true },
+} satisfies Record<string, CaseStage>;
+type StageName = keyof typeof stages;
+
+/** When a part is visible: always, never, or from a point of the procedure on. */
+type When = 'always' | 'never' | 'after notice' | 'after notice, staff report' | 'once announced' | 'once published';
+
+const holds: Record<When, (s: CaseStage) => boolean> = {
+  always: () => true,
+  never: () => false,
+  'after notice': (s) => s.noticeSent,
+  'after notice, staff report': (s) => s.noticeSent && !s.byPartner,
+  'once announced': (s) => s.outcomeAnnounced,
+  'once published': (s) => s.published,
+};
+
+/** R-CONFIDENTIAL, part by part. Staff see everything. */
+const expected: Record<Exclude<CaseRelation, 'staff'>, Record<CasePart, When>> = {
+  // "the notice, their own replies, objections and evidence, the processing notice and the formal decision with its
+  // grounds; never who reported them when a partner did, nor proposals, rejected determinations, internal reasons or comments"
+  accused: {
+    existence: 'after notice', summary: 'after notice', facts: 'after notice', reporter: 'after notice, staff report', notice: 'after notice',
+    suspension: 'after notice', deadlines: 'after notice', replies: 'after notice', objections: 'after notice', proposals: 'never',
+    rejected: 'never', grounds: 'after notice', processingNotice: 'after notice', formalDecision: 'after notice', screening: 'never',
+    outcome: 'once announced', publicNotice: 'once published', deliveries: 'never',
+  },
+  // "that their report was received, whether it was dismissed (with the reason) or taken up, and the outcome once it is
+  // announced; never the accused partner's replies, evidence or objections"
+  reporter: {
+    existence: 'always', summary: 'always', facts: 'always', reporter: 'always', notice: 'never', suspension: 'never', deadlines: 'never',
+    replies: 'never', objections: 'never', proposals: 'never', rejected: 'never', grounds: 'never', processingNotice: 'never',
+    formalDecision: 'never', screening: 'always', outcome: 'once announced', publicNotice: 'once published', deliveries: 'never',
+  },
+  // "Anyone else sees nothing of a case (it does not exist for them) until its public announcement."
+  other: {
+    existence: 'once published', summary: 'once published', facts: 'never', reporter: 'never', notice: 'never', suspension: 'never',
+    deadlines: 'never', replies: 'never', objections: 'never', proposals: 'never', rejected: 'never', grounds: 'never',
+    processingNotice: 'never', formalDecision: 'never', screening: 'never', outcome: 'once published', publicNotice: 'once published',
+    deliveries: 'never',
+  },
+};
+
+const relations: CaseRelation[] = ['staff', 'accused', 'reporter', 'other'];
+
+describe('who sees what of a case (R-CONFIDENTIAL): every part, every relation, every stage', () => {
+  for (const relation of relations) {
+    for (const part of caseParts) {
+      it(`${relation} · ${part}`, () => {
+        for (const [name, stage] of Object.entries(stages) as [StageName, CaseStage][]) {
+          const want = relation === 'staff' ? true : holds[expected[relation][part]](stage);
+          expect(maySee(relation, part, stage), `${relation} · ${part} · ${name}`).toBe(want);
+        }
+      });
+    }
+  }
+});
+
+const actsExpected: Record<CaseRelation, readonly CaseAct[]> = {
+  staff: ['determine', 'approve', 'send_notice', 'dismiss', 'suspend', 'answer_objection'],
+  accused: ['reply', 'object'],
+  reporter: [],
+  other: [],
+};
+
+describe('which actions each relation is offered (R-CONFIDENTIAL, R-REPLY, R-NOTICE)', () => {
+  for (const relation of relations) {
+    for (const act of caseActs) {
+      it(`${relation} · ${act}`, () => expect(mayAct(relation, act)).toBe(actsExpected[relation].includes(act)));
+    }
+  }
+});
+
+describe('a viewer’s relation to a case', () => {
+  const partnerReport = { partnerId: 'P-ACC', reportedBy: 'slack:UREP', reporterPartnerId: 'P-REP' };
+  const staffReport = { partnerId: 'P-ACC', reportedBy: 'slack:UOFF', reporterPartnerId: null };
+  const viewer = (key: string, partnerIds: string[] = [], staff = false) => ({ key, partnerIds, staff });
+
+  it('staff wins over every other tie, even a contact of the accused', () => {
+    expect(relationTo(viewer('slack:UX', ['P-ACC'], true), partnerReport)).toBe('staff');
+  });
+  it('the accused partner’s contacts are the accused', () => {
+    expect(relationTo(viewer('slack:UA', ['P-ACC']), partnerReport)).toBe('accused');
+  });
+  it('a person on both sides is treated as the accused, who is never shown the reporter', () => {
+    expect(relationTo(viewer('slack:UB', ['P-REP', 'P-ACC']), partnerReport)).toBe('accused');
+  });
+  it('the person who reported and every contact of the reporting partner are the reporter', () => {
+    expect(relationTo(viewer('slack:UREP'), partnerReport)).toBe('reporter');
+    expect(relationTo(viewer('slack:UREP2', ['P-REP']), partnerReport)).toBe('reporter');
+  });
+  it('anyone else is other, including a former officer who filed a staff report', () => {
+    expect(relationTo(viewer('slack:UZ', ['P-OTHER']), partnerReport)).toBe('other');
+    expect(relationTo(viewer('slack:UOFF'), staffReport)).toBe('other');
+  });
+});
+
+describe('a case’s stage, from its record', () => {
+  const at = new Date('2026-06-01T02:00:00Z');
+  it('a partner report awaiting screening has not reached the accused', () => {
+    expect(caseStageOf({ state: 'reported', reporterPartnerId: 'P-REP', noticeSentAt: null, decidedAt: null })).toEqual(stages['partner report, awaiting screening']);
+  });
+  it('a report dismissed at screening stays unannounced (R-SCREEN)', () => {
+    expect(caseStageOf({ state: 'dismissed', reporterPartnerId: 'P-REP', noticeSentAt: null, decidedAt: null }).outcomeAnnounced).toBe(false);
+  });
+  it('a dismissal after the notice is an announced outcome, not a public one', () => {
+    expect(caseStageOf({ state: 'dismissed', reporterPartnerId: 'P-REP', noticeSentAt: at, decidedAt: null })).toEqual(stages['partner report, dismissed after notice']);
+  });
+  it('the formal decision is announced and published', () => {
+    expect(caseStageOf({ state: 'collecting', reporterPartnerId: null, noticeSentAt: at, decidedAt: at })).toEqual(stages['staff report, decided and published']);
+  });
+});
+
+describe('the partner picker (R-EVIDENCE, R-CONFIDENTIAL)', () => {
+  it('a partner contact cannot pick its own partner to report, but may pick another', () => {
+    expect(mayPickPartner({ staff: false, partnerIds: ['P-A'] }, 'P-A')).toBe(false);
+    expect(mayPickPartner({ staff: false, partnerIds: ['P-A'] }, 'P-B')).toBe(true);
+  });
+  it('staff may pick any partner; a person with no role none', () => {
+    expect(mayPickPartner({ staff: true, partnerIds: ['P-A'] }, 'P-A')).toBe(true);
+    expect(mayPickPartner({ staff: false, partnerIds: [] }, 'P-B')).toBe(false);
+  });
+});
