@@ -1,3 +1,5 @@
+import type { CaseState } from '../cases/case-state.ts';
+
 /**
  * R-CONFIDENTIAL: who sees what of a case. One policy, asked by every surface
  * (show, list, App Home, buttons, notifications, the partner picker), so no
@@ -162,4 +164,19 @@ export function mayAct(relation: CaseRelation, act: CaseAct): boolean {
 export function mayPickPartner(viewer: Pick<CaseViewer, 'staff' | 'partnerIds'>, partnerId: string): boolean {
   if (viewer.staff) return true;
   return viewer.partnerIds.length > 0 && !viewer.partnerIds.includes(partnerId);
+}
+
+/**
+ * The state as a relation may know it: the accused never learns that a
+ * proposal waits for approval; a reporter learns only received, dismissed,
+ * taken up, then decided; anyone else only decided (R-CONFIDENTIAL).
+ */
+export type ShownState = CaseState | 'taken_up' | 'decided';
+
+export function stateShownTo(relation: CaseRelation, state: CaseState, stage: CaseStage): ShownState {
+  if (relation === 'staff') return state;
+  if (relation === 'accused') return state === 'determination_proposed' ? 'awaiting_determination' : state === 'objection_answer_proposed' ? 'objection_raised' : state;
+  if (stage.outcomeAnnounced) return state === 'dismissed' ? 'dismissed' : 'decided';
+  if (relation === 'reporter') return stage.noticeSent ? 'taken_up' : state === 'dismissed' ? 'dismissed' : 'reported';
+  return 'decided';
 }

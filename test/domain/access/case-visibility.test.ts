@@ -7,6 +7,7 @@ import {
   mayPickPartner,
   maySee,
   relationTo,
+  stateShownTo,
   type CaseAct,
   type CasePart,
   type CaseRelation,
@@ -141,5 +142,25 @@ describe('the partner picker (R-EVIDENCE, R-CONFIDENTIAL)', () => {
   it('staff may pick any partner; a person with no role none', () => {
     expect(mayPickPartner({ staff: true, partnerIds: ['P-A'] }, 'P-A')).toBe(true);
     expect(mayPickPartner({ staff: false, partnerIds: [] }, 'P-B')).toBe(false);
+  });
+});
+
+describe('the state each relation is told (R-CONFIDENTIAL, R-SCREEN)', () => {
+  const s = (name: StageName) => stages[name];
+  it('the accused never learns that a proposal waits for approval', () => {
+    expect(stateShownTo('accused', 'determination_proposed', s('partner report, in procedure'))).toBe('awaiting_determination');
+    expect(stateShownTo('accused', 'objection_answer_proposed', s('partner report, in procedure'))).toBe('objection_raised');
+    expect(stateShownTo('accused', 'awaiting_objection', s('partner report, in procedure'))).toBe('awaiting_objection');
+  });
+  it('the reporter learns received, dismissed at screening, taken up, then the outcome', () => {
+    expect(stateShownTo('reporter', 'reported', s('partner report, awaiting screening'))).toBe('reported');
+    expect(stateShownTo('reporter', 'dismissed', s('partner report, awaiting screening'))).toBe('dismissed');
+    expect(stateShownTo('reporter', 'objection_raised', s('partner report, in procedure'))).toBe('taken_up');
+    expect(stateShownTo('reporter', 'dismissed', s('partner report, dismissed after notice'))).toBe('dismissed');
+    expect(stateShownTo('reporter', 'collecting', s('partner report, decided and published'))).toBe('decided');
+  });
+  it('staff see the state as it is; anyone else only that it was decided', () => {
+    expect(stateShownTo('staff', 'determination_proposed', s('partner report, in procedure'))).toBe('determination_proposed');
+    expect(stateShownTo('other', 'collecting', s('staff report, decided and published'))).toBe('decided');
   });
 });
