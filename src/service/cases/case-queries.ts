@@ -208,3 +208,9 @@ function screeningOf(c: CaseRecord): NonNullable<CaseSeen['screening']> {
 }
 
 export type CaseDetail = Awaited<ReturnType<typeof caseDetail>>;
+
+/** The state as it is, for staff-only steps (a modal's early check); anyone else is refused as the use case would. */
+export function staffState(d: CaseDetail): CaseState {
+  if (d.relation !== 'staff') throw new DomainError('access.missing_role', 'Only staff can take this step.', { role: 'officer', permission: 'case.notice' });
+  return d.case.state as CaseState;
+}

@@ -16,7 +16,7 @@ const policies = [FY22];
 function summary(i: number, facts = ''): CaseSummary {
   return {
     id: `V-${String(i).padStart(6, '0')}`, partnerId: 'P1', partnerName: `Partner ${facts}`, itemId: 'SVC-09', state: 'awaiting_reply', occurredOn: '2026-05-20',
-    replyDueAt: new Date('2026-06-04T15:59:59Z'), objectionDueAt: null, createdAt: new Date('2026-06-01T04:00:00Z'),
+    replyDueAt: new Date('2026-06-04T15:59:59Z'), objectionDueAt: null, createdAt: new Date('2026-06-01T04:00:00Z'), relation: 'accused', acts: ['reply'],
   };
 }
 

@@ -15,8 +15,8 @@ const hostileCase: CaseView = {
   itemTextZh: `条目 ${NASTY}`,
   facts: NASTY,
   evidence: [
-    { kind: 'link', ref: 'http://evil.example/?a=1&b=<!channel>|bank', addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:00:00+08:00' },
-    { kind: 'file', ref: '<http://evil|F0123>', addedBy: 'mallory <!here>', addedAt: '2026-05-21T10:00:00+08:00' },
+    { kind: 'link', ref: 'http://evil.example/?a=1&b=<!channel>|bank', purpose: 'report', addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:00:00+08:00' },
+    { kind: 'file', ref: '<http://evil|F0123>', purpose: 'dispute', addedBy: 'mallory <!here>', addedAt: '2026-05-21T10:00:00+08:00' },
   ],
 };
 

@@ -148,7 +148,7 @@ describe('long content stays within Slack’s limits', () => {
     ...CASE,
     partnerName: 'P&'.repeat(300),
     facts: '&<>'.repeat(2500),
-    evidence: Array.from({ length: 300 }, (_, i) => ({ kind: 'link' as const, ref: `https://example.com/${'x&'.repeat(200)}${i}`, addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:00:00+08:00' })),
+    evidence: Array.from({ length: 300 }, (_, i) => ({ kind: 'link' as const, ref: `https://example.com/${'x&'.repeat(200)}${i}`, purpose: 'report' as const, addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:00:00+08:00' })),
   };
   const longDecision = {
     ...DECISION,

@@ -3,7 +3,7 @@ import type { CaseSummary } from '../../../service/cases/case-queries.ts';
 import type { Standing } from '../../../service/rules/partner-standing.ts';
 import { ACTIONS } from '../../action-ids.ts';
 import { actions, button, context, divider, header, LIMITS, section, type Block, type HomeView } from './blocks.ts';
-import { caseButtons, type CaseDetailInput } from './case-detail.ts';
+import { caseButtons } from './case-detail.ts';
 import { caseLine } from './case-list.ts';
 import { partnerText, type Fmt } from './format.ts';
 import { standingBlocks } from './standing.ts';
@@ -55,9 +55,9 @@ function staffHome(f: Fmt, policies: readonly PolicyVersion[], m: StaffHomeInput
     }
     more(f, blocks, m.approvals, m);
   }
-  listSection(f, policies, blocks, t('home.needsAction'), m.needsAction, m, 'staff');
-  listSection(f, policies, blocks, t('home.awaitingReplies'), m.awaitingReplies, m, null);
-  listSection(f, policies, blocks, t('home.overdue'), m.overdue, m, null);
+  listSection(f, policies, blocks, t('home.needsAction'), m.needsAction, m, true);
+  listSection(f, policies, blocks, t('home.awaitingReplies'), m.awaitingReplies, m, false);
+  listSection(f, policies, blocks, t('home.overdue'), m.overdue, m, false);
   const totals = [m.approvals?.total ?? 0, m.needsAction.total, m.awaitingReplies.total, m.overdue.total];
   blocks.push(...nav(f, m.page, totals.some((n) => n > (m.page + 1) * m.pageSize)));
   return blocks;
@@ -69,7 +69,7 @@ function contactHome(f: Fmt, policies: readonly PolicyVersion[], m: ContactHomeI
   for (const s of m.standings.slice(0, 3)) {
     blocks.push(divider, section(`*${t('home.standingOf', { partner: partnerText(s.partner.name, s.partner.id) })}*`), ...standingBlocks(f, policies, s, { withHeader: false }));
   }
-  listSection(f, policies, blocks, t('home.yourCases'), m.cases, m, 'contact');
+  listSection(f, policies, blocks, t('home.yourCases'), m.cases, m, true);
   blocks.push(...nav(f, m.page, m.cases.total > (m.page + 1) * m.pageSize));
   return blocks;
 }
@@ -79,13 +79,14 @@ function noRoleHome(f: Fmt): Block[] {
   return [header(t('home.titleNone')), section(t('home.noRole')), context(t('home.helpHint'))];
 }
 
-function listSection(f: Fmt, policies: readonly PolicyVersion[], blocks: Block[], title: string, page: Page<CaseSummary>, m: { page: number; pageSize: number }, viewer: CaseDetailInput['viewer'] | null): void {
+function listSection(f: Fmt, policies: readonly PolicyVersion[], blocks: Block[], title: string, page: Page<CaseSummary>, m: { page: number; pageSize: number }, withButtons: boolean): void {
   blocks.push(divider, section(`*${title}*`));
   if (page.rows.length === 0) blocks.push(context(f.t('home.empty')));
   // At most 10 rows a section keeps the whole tab within Slack's 100 blocks.
   const shown = page.rows.slice(0, 10);
   for (const c of shown) {
-    const buttons = viewer ? caseButtons(f, c.id, c.state, viewer) : [];
+    // Only what this viewer may do now (R-CONFIDENTIAL: the service's acts).
+    const buttons = withButtons ? caseButtons(f, c.id, c.acts) : [];
     // One button fits beside the text; more go in their own row.
     if (buttons.length === 1) blocks.push(section(caseLine(f, policies, c), buttons[0]));
     else {
