@@ -18,7 +18,7 @@ function expectedButtons(n: Notification): [string, string][] {
     case 'deadline_reminder':
       return n.deadline === 'reply' ? [[ACTIONS.replyAccept, caseId], [ACTIONS.replyDispute, caseId]] : [[ACTIONS.objectOpen, caseId]];
     case 'partner_report_received':
-      return [[ACTIONS.noticeSend, caseId], [ACTIONS.determineOpen, caseId]];
+      return [[ACTIONS.noticeSend, caseId], [ACTIONS.dismissOpen, caseId]];
     case 'reply_recorded':
       return [[ACTIONS.determineOpen, caseId]];
     case 'determination_requested':
