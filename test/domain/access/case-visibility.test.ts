@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { caseViewFor, caseViewForAccused, caseViewForPublic } from '../../../src/domain/access/case-view-for.ts';
 import {
   caseActs,
   caseParts,
@@ -162,5 +163,27 @@ describe('the state each relation is told (R-CONFIDENTIAL, R-SCREEN)', () => {
   it('staff see the state as it is; anyone else only that it was decided', () => {
     expect(stateShownTo('staff', 'determination_proposed', s('partner report, in procedure'))).toBe('determination_proposed');
     expect(stateShownTo('other', 'collecting', s('staff report, decided and published'))).toBe('decided');
+  });
+});
+
+describe('a message’s view of a case, cut for its reader (R-CONFIDENTIAL)', () => {
+  const view = {
+    caseId: 'V-000001', partnerId: 'P-ACC', partnerName: 'Acc', itemId: 'SVC-09', itemClass: 2 as const, itemTextZh: '', itemTextEn: '', occurredOn: '2026-05-20',
+    facts: 'facts', reportedByPartner: true,
+    evidence: [
+      { kind: 'link' as const, ref: 'https://r', purpose: 'report' as const, addedBy: 'slack:UREP', addedAt: 'x' },
+      { kind: 'link' as const, ref: 'https://d', purpose: 'dispute' as const, addedBy: 'slack:UA', addedAt: 'x' },
+      { kind: 'link' as const, ref: 'https://o', purpose: 'objection' as const, addedBy: 'slack:UA', addedAt: 'x' },
+    ],
+  };
+  it('the accused keeps all the evidence but not who added the report’s', () => {
+    expect(caseViewForAccused(view).evidence.map((e) => [e.ref, e.addedBy])).toEqual([['https://r', null], ['https://d', 'slack:UA'], ['https://o', 'slack:UA']]);
+    expect(caseViewForAccused({ ...view, reportedByPartner: false }).evidence[0]!.addedBy).toBe('slack:UREP');
+  });
+  it('the reporter keeps only the report’s evidence', () => {
+    expect(caseViewFor(view, 'reporter', stages['partner report, in procedure']).evidence.map((e) => e.ref)).toEqual(['https://r']);
+  });
+  it('a public channel gets neither facts nor evidence', () => {
+    expect(caseViewForPublic(view)).toMatchObject({ facts: '', evidence: [] });
   });
 });
