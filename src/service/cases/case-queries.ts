@@ -5,6 +5,7 @@ import {
   caseActs, caseStageOf, mayAct, relationTo, stateShownTo, visibleParts,
   type CaseAct, type CasePart, type CaseRelation, type CaseStage, type CaseViewer, type ShownState,
 } from '../../domain/access/case-visibility.ts';
+import { conflictOfInterest, type Conflict } from '../../domain/access/conflict-of-interest.ts';
 import { canDo, describeState, type CaseAction, type CaseState } from '../../domain/cases/case-state.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { publicDecision, type DecisionView, type PublicDecision } from '../../domain/notifications/notification.ts';
@@ -161,12 +162,15 @@ export async function caseDetail(db: Db, viewer: Access | 'operator', caseId: st
     see('deliveries') ? db.select({ id: outbox.id, kind: outbox.kind, status: outbox.status }).from(outbox).where(eq(outbox.caseId, caseId)).orderBy(asc(outbox.id)) : [],
     db.select({ name: partners.name }).from(partners).where(eq(partners.id, c.partnerId)),
   ]);
+  const pending = dets.find((d) => d.status === 'proposed');
   const evidencePart: Record<(typeof evidence)[number]['purpose'], CasePart> = { report: 'facts', dispute: 'replies', objection: 'objections' };
   return {
     case: caseSeen(c, relation, stage, parts),
     relation,
     /** Actions this viewer may be offered now; the use case still decides. */
     acts: actsNow(relation, c.state),
+    /** R-DETERMINE: why this (staff) viewer may not decide the waiting determination, if so. */
+    approvalConflict: relation === 'staff' && pending ? conflictOfInterest(who, c, pending.proposedBy) : (null as Conflict | null),
     partnerName: partner?.name ?? c.partnerId,
     stateText: relation === 'staff' ? describeState(c.state) : stateShownTo(relation, c.state, stage).replaceAll('_', ' '),
     evidence: evidence

@@ -140,5 +140,10 @@ describeEachBackend('who sees what of a partner’s report, in Slack (R-CONFIDEN
     expect(told.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(textOf(told.body)).toContain(`You may not decide case ${r.caseId}: you are a contact of the partner concerned (R-DETERMINE)`);
     expect(await caseState(b.w.db, r.caseId)).toBe('determination_proposed');
+    // App Home says why, and offers no Approve button to this approver.
+    await b.homeOpened(APPROVER.userId);
+    const home = await b.fake.waitFor('views.publish', (c) => c.args.user_id === APPROVER.userId);
+    expect(allStrings(home.args.view).join('\n')).toContain('Another approver must decide it: you are a contact of the partner concerned');
+    expect(buttonIn((home.args.view as { blocks: unknown }).blocks, ACTIONS.determinationApprove)).toBeUndefined();
   });
 });

@@ -292,6 +292,7 @@ export const uiEn = {
     helpHint: 'Type `/violation help` to see the commands.',
     awaitingApproval: 'Awaiting approval',
     yourProposal: 'Your proposal: another approver must decide it.',
+    conflicted: 'Another approver must decide it: {{why}} (R-DETERMINE).',
     needsAction: 'Needs staff action',
     awaitingReplies: 'Waiting for partners’ replies',
     overdue: 'Overdue or unpaid',

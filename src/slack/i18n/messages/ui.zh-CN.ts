@@ -286,6 +286,7 @@ export const uiZh = {
     helpHint: '输入 `/violation help` 查看命令。',
     awaitingApproval: '待审批',
     yourProposal: '这是你提出的认定：须由另一位审批人决定。',
+    conflicted: '须由另一位审批人决定：{{why}}（R-DETERMINE）。',
     needsAction: '待工作人员处理',
     awaitingReplies: '等待合作伙伴回复',
     overdue: '已逾期或未缴清',

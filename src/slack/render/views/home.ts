@@ -1,3 +1,4 @@
+import type { Conflict } from '../../../domain/access/conflict-of-interest.ts';
 import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
 import type { CaseSummary } from '../../../service/cases/case-queries.ts';
 import type { Standing } from '../../../service/rules/partner-standing.ts';
@@ -17,8 +18,8 @@ export interface StaffHomeInput {
   kind: 'staff';
   page: number;
   pageSize: number;
-  /** null when the viewer holds no approver role. `mine`: proposed by the viewer, so another approver must decide. */
-  approvals: Page<{ summary: CaseSummary; determinationId: number | null; mine: boolean }> | null;
+  /** null when the viewer holds no approver role. `conflict`: why the viewer may not decide it (R-DETERMINE), so another approver must. */
+  approvals: Page<{ summary: CaseSummary; determinationId: number | null; conflict: Conflict | null }> | null;
   needsAction: Page<CaseSummary>;
   awaitingReplies: Page<CaseSummary>;
   overdue: Page<CaseSummary>;
@@ -47,8 +48,9 @@ function staffHome(f: Fmt, policies: readonly PolicyVersion[], m: StaffHomeInput
     blocks.push(divider, section(`*${t('home.awaitingApproval')}*`));
     if (m.approvals.rows.length === 0) blocks.push(context(t('home.empty')));
     for (const a of m.approvals.rows) {
-      blocks.push(section(`${caseLine(f, policies, a.summary)}${a.mine ? `\n_${t('home.yourProposal')}_` : ''}`));
-      if (!a.mine && a.determinationId !== null) {
+      const barred = a.conflict === null ? '' : a.conflict === 'proposer' ? t('home.yourProposal') : t('home.conflicted', { why: t(`conflict.${a.conflict}`) });
+      blocks.push(section(`${caseLine(f, policies, a.summary)}${barred ? `\n_${barred}_` : ''}`));
+      if (a.conflict === null && a.determinationId !== null) {
         const id = String(a.determinationId);
         blocks.push(actions([button(t('buttons.approve'), ACTIONS.determinationApprove, id, 'primary'), button(t('buttons.reject'), ACTIONS.determinationReject, id, 'danger')]));
       }
