@@ -19,6 +19,8 @@ export const ACTIONS = {
   answerOpen: 'answer_open',
   /** Staff: send the notice of a partner's report. value: case id */
   noticeSend: 'notice_send',
+  /** Staff: open the modal that dismisses a partner's report with a reason (R-SCREEN). value: case id */
+  dismissOpen: 'dismiss_open',
   /** App Home: open the report modal. */
   reportOpen: 'report_open',
   /** App Home pagination. value: page number */
@@ -53,6 +55,7 @@ export const VIEWS = {
   determine: 'determine_submit',
   answer: 'answer_submit',
   reject: 'reject_submit',
+  dismiss: 'dismiss_submit',
 } as const;
 
 /** Slash commands, as declared in manifest.yml. */

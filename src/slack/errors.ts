@@ -27,6 +27,7 @@ const params: Record<string, (f: Fmt, d: Details) => Record<string, unknown>> = 
     role: f.t(`role.${String(d?.role)}`),
     doing: f.t(`permission.${String(d?.permission).replace('.', '_')}`),
   }),
+  'determination.conflict_of_interest': (f, d) => ({ why: f.t(`conflict.${String(d?.conflict)}`) }),
   'case.step_out_of_order': (f, d) => ({ caseId: d?.caseId, state: f.t(`state.${String(d?.state)}`), action: f.t(`step.${String(d?.action)}`) }),
   'determination.already_decided': (f, d) => ({
     status: f.t(`show.status.${String(d?.status)}`),

@@ -2,11 +2,15 @@ import { caseStates, type CaseState } from '../../domain/cases/case-state.ts';
 import { formatShanghai } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { caseDetail, listCases, type CaseFilter } from '../../service/cases/case-queries.ts';
-import { parseCommandArgs, onePositional } from '../args.ts';
+import { dismissReport, sendNotice } from '../../service/cases/staff-steps.ts';
+import { parseCommandArgs, onePositional, requireOption } from '../args.ts';
+import { cliActor } from '../cli-context.ts';
 import type { Command } from '../command.ts';
 
 const listUsage = 'cases list [--open|--state STATE|--partner ID] [--limit N] [--offset N] [--json]';
 const showUsage = 'cases show CASE_ID [--json]';
+const noticeUsage = 'cases notice CASE_ID [--json]';
+const dismissUsage = 'cases dismiss CASE_ID --reason "…" [--json]';
 
 const at = (d: Date | null) => (d ? formatShanghai(d) : null);
 
@@ -47,7 +51,7 @@ export const casesCommands: Command[] = [
       const json = {
         id: c.id, partner_id: c.partnerId, partner_name: d.partnerName, item_id: c.itemId, occurred_on: c.occurredOn, facts: c.facts, state: c.state,
         suspended: c.suspended, reported_by: c.reportedBy, reply_due: at(c.replyDueAt), reply_due_provisional: c.replyDueProvisional,
-        processing_notice_date: c.processingNoticeDate, objection_due: at(c.objectionDueAt), decision: c.decision,
+        processing_notice_date: c.processingNoticeDate, objection_due: at(c.objectionDueAt), decision: c.decision, screening: c.screening,
         evidence: d.evidence.map((e) => ({ kind: e.kind, ref: e.ref, purpose: e.purpose, added_by: e.addedBy, added_at: at(e.addedAt) })),
         replies: d.replies.map((r) => ({ kind: r.kind, text: r.text, by: r.by, at: at(r.at) })),
         determinations: d.determinations.map((x) => ({
@@ -68,6 +72,28 @@ export const casesCommands: Command[] = [
         ...json.open_deadlines.map((x) => `Due: ${x.kind} at ${x.due}${x.provisional ? ' (provisional)' : ''}`),
       ].join('\n');
       return { json, text };
+    },
+  },
+  {
+    name: 'cases notice',
+    usage: noticeUsage,
+    summary: 'screening (R-SCREEN): take up a partner’s report and send the notice to the reported partner',
+    async run(ctx, args) {
+      const { positionals } = parseCommandArgs(args, {}, noticeUsage);
+      const caseId = onePositional(positionals, 'CASE_ID', noticeUsage);
+      const r = await sendNotice(ctx.cases, { key: `cli-notice:${caseId}`, actor: cliActor(ctx), caseId });
+      return { json: { case_id: r.caseId, reply_due: r.replyDue, provisional: r.provisional }, text: `Notice of ${r.caseId} sent; reply due ${r.replyDue}${r.provisional ? ' (provisional)' : ''}. The reporter is told it was taken up.` };
+    },
+  },
+  {
+    name: 'cases dismiss',
+    usage: dismissUsage,
+    summary: 'screening (R-SCREEN): dismiss a partner’s report with a reason told to the reporter; the reported partner never hears of it',
+    async run(ctx, args) {
+      const { positionals, values } = parseCommandArgs(args, { reason: { type: 'string' } }, dismissUsage);
+      const caseId = onePositional(positionals, 'CASE_ID', dismissUsage);
+      const r = await dismissReport(ctx.cases, { key: `cli-dismiss:${caseId}`, actor: cliActor(ctx), caseId, reason: requireOption(values.reason, '--reason', dismissUsage) });
+      return { json: { case_id: r.caseId, dismissed: true }, text: `Report ${r.caseId} dismissed; the reporter is told the reason, the reported partner nothing.` };
     },
   },
 ];

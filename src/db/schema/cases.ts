@@ -32,6 +32,8 @@ export const cases = pgTable(
     decision: jsonb('decision'),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    /** R-SCREEN: why staff dismissed a partner's report; told to the reporter, never to the accused. */
+    screeningReason: text('screening_reason'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },

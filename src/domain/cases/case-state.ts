@@ -20,6 +20,7 @@ export type CaseState = (typeof caseStates)[number];
 
 export type CaseAction =
   | 'send_notice'
+  | 'dismiss_report'
   | 'reply'
   | 'lapse_reply'
   | 'suspend'
@@ -34,6 +35,8 @@ export type CaseAction =
 /** Which steps each state allows; anything else is a step out of order. */
 const allowed: Record<CaseAction, readonly CaseState[]> = {
   send_notice: ['reported'],
+  // R-SCREEN: a partner's report is dismissed before the accused ever hears of it.
+  dismiss_report: ['reported'],
   reply: ['awaiting_reply'],
   lapse_reply: ['awaiting_reply'],
   suspend: ['reported', 'awaiting_reply', 'awaiting_determination', 'determination_proposed', 'awaiting_objection', 'objection_raised', 'objection_answer_proposed'],

@@ -13,7 +13,10 @@ export type Recipient =
 export interface EvidenceView {
   kind: 'link' | 'file';
   ref: string;
-  addedBy: string;
+  /** What it backs: the report, the accused's dispute, an objection (R-CONFIDENTIAL decides who sees which). */
+  purpose: 'report' | 'dispute' | 'objection';
+  /** Null where the reader may not know who added it (R-CONFIDENTIAL: a reporting partner's people). */
+  addedBy: string | null;
   addedAt: string;
 }
 
@@ -28,6 +31,8 @@ export interface CaseView {
   occurredOn: string;
   facts: string;
   evidence: EvidenceView[];
+  /** R-EVIDENCE: a partner reported it, so the accused is never shown who (R-CONFIDENTIAL). */
+  reportedByPartner: boolean;
 }
 
 /**
@@ -60,6 +65,13 @@ export type StoredDecision = DecisionView & { itemId: string };
 /** What a re-judgement at the approval found different (R-DETERMINE); dates that follow the notice day are not. */
 export type DecisionPart = 'policyVersion' | 'class' | 'amount' | 'steps' | 'consumes' | 'termination' | 'restrictions';
 
+/** What the public notice says of a decision (§5.3.2 通报): no explanation, no ledger. */
+export type PublicDecision = Pick<DecisionView, 'finalClass' | 'amount' | 'terminated' | 'restrictions'>;
+
+export function publicDecision(d: DecisionView): PublicDecision {
+  return { finalClass: d.finalClass, amount: d.amount, terminated: d.terminated, restrictions: d.restrictions };
+}
+
 export type Notification =
   | { kind: 'suspected_violation'; case: CaseView; replyDue: string; provisional: boolean; suspended: boolean }
   | { kind: 'partner_report_received'; case: CaseView; reportedBy: string }
@@ -74,6 +86,10 @@ export type Notification =
   | { kind: 'formal_decision'; case: CaseView; decision: DecisionView; noticeDate: string; paymentDue: string; owed: string }
   | { kind: 'public_notice'; case: CaseView; decision: DecisionView; noticeDate: string }
   | { kind: 'case_dismissed'; case: CaseView; reasons: string }
+  /** R-SCREEN: what became of a partner's report, told to the person who filed it. */
+  | { kind: 'report_screened'; case: CaseView; outcome: 'dismissed' | 'taken_up'; reason: string | null }
+  /** R-CONFIDENTIAL: the reporter hears the outcome once announced, never the reasons behind it. */
+  | { kind: 'report_outcome'; case: CaseView; established: boolean; decision: PublicDecision | null; noticeDate: string | null }
   | { kind: 'deadline_reminder'; case: CaseView; deadline: 'reply' | 'objection'; due: string; when: 'day_before' | 'due_today' }
   | { kind: 'approval_waiting'; case: CaseView; determinationId: number; proposedAt: string }
   | { kind: 'payment_due'; case: CaseView; owed: string; due: string; when: 'week_before' | 'due_today' }

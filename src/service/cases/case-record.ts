@@ -12,7 +12,7 @@ import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
 export type CaseRecord = CaseRow & { state: CaseState };
 
 /** What messages about a case show of it, and what its notice needs. */
-export type CaseFacts = Pick<CaseRow, 'id' | 'partnerId' | 'itemId' | 'occurredOn' | 'facts' | 'suspended'>;
+export type CaseFacts = Pick<CaseRow, 'id' | 'partnerId' | 'itemId' | 'occurredOn' | 'facts' | 'suspended' | 'reporterPartnerId'>;
 
 /** The case, locked for this transaction so concurrent steps take turns. */
 export async function lockCase(tx: Db, caseId: string): Promise<CaseRecord> {
@@ -33,20 +33,25 @@ export async function setCase(tx: Db, caseId: string, changes: Partial<CaseRow>,
 export interface EvidenceSeen {
   kind: 'link' | 'file';
   ref: string;
+  purpose: 'report' | 'dispute' | 'objection';
   addedBy: string;
   addedAt: Date;
 }
 
-/** What a message about the case shows: partner, item (both languages), facts, evidence. */
+/**
+ * What a message about the case shows: partner, item (both languages), facts,
+ * evidence, in full; the outbox writers cut it down to what each reader may see
+ * (R-CONFIDENTIAL, `caseViewFor`).
+ */
 export async function caseView(db: Db, policies: readonly PolicyVersion[], c: CaseRow): Promise<CaseView> {
   // One statement: the partner's name, and each piece of evidence (none: one row of nulls).
   const rows = await db
-    .select({ name: partners.name, kind: caseEvidence.kind, ref: caseEvidence.ref, addedBy: caseEvidence.addedBy, addedAt: caseEvidence.addedAt })
+    .select({ name: partners.name, kind: caseEvidence.kind, ref: caseEvidence.ref, purpose: caseEvidence.purpose, addedBy: caseEvidence.addedBy, addedAt: caseEvidence.addedAt })
     .from(partners)
     .leftJoin(caseEvidence, eq(caseEvidence.caseId, c.id))
     .where(eq(partners.id, c.partnerId))
     .orderBy(asc(caseEvidence.id));
-  const evidence = rows.flatMap((r) => (r.kind && r.ref && r.addedBy && r.addedAt ? [{ kind: r.kind, ref: r.ref, addedBy: r.addedBy, addedAt: r.addedAt }] : []));
+  const evidence = rows.flatMap((r) => (r.kind && r.ref && r.purpose && r.addedBy && r.addedAt ? [{ kind: r.kind, ref: r.ref, purpose: r.purpose, addedBy: r.addedBy, addedAt: r.addedAt }] : []));
   return caseViewOf(policies, c, rows[0]?.name ?? c.partnerId, evidence);
 }
 
@@ -63,6 +68,7 @@ export function caseViewOf(policies: readonly PolicyVersion[], c: CaseFacts, par
     itemTextEn: item?.textEn ?? '',
     occurredOn: c.occurredOn,
     facts: c.facts,
-    evidence: evidence.map((e) => ({ kind: e.kind, ref: e.ref, addedBy: e.addedBy, addedAt: formatShanghai(e.addedAt) })),
+    evidence: evidence.map((e) => ({ kind: e.kind, ref: e.ref, purpose: e.purpose, addedBy: e.addedBy, addedAt: formatShanghai(e.addedAt) })),
+    reportedByPartner: c.reporterPartnerId !== null,
   };
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/database.ts';
 import { caseReplies, determinations, type DeterminationRow } from '../../db/schema/index.ts';
+import { assertNoConflictOfInterest } from '../../domain/access/conflict-of-interest.ts';
 import { requireRole } from '../../domain/access/roles.ts';
 import { assertCanDo } from '../../domain/cases/case-state.ts';
 import { formatShanghai } from '../../domain/dates.ts';
@@ -65,6 +66,7 @@ export async function decideDetermination(deps: CaseDeps, input: DecideInput): P
       throw new DomainError('determination.self_approval', 'You proposed this determination; another approver must decide it (R-DETERMINE).');
     }
     const c = await lockCase(tx, det.caseId);
+    assertNoConflictOfInterest(access, c, det.proposedBy);
     assertCanDo(c.id, c.state, det.purpose === 'determination' ? 'decide_determination' : 'decide_objection_answer');
     const note = input.note?.trim() || null;
     // R-DETERMINE: what is approved is issued; a decision the engine would now make differently is refused.

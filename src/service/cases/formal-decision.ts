@@ -7,11 +7,12 @@ import { paymentDueDate } from '../../domain/collection/late-fee.ts';
 import { paymentReminders } from '../../domain/cases/reminders.ts';
 import { addDays, atShanghai, shanghaiDateOf } from '../../domain/dates.ts';
 import { formatAmount, money } from '../../domain/money.ts';
-import type { DecisionView } from '../../domain/notifications/notification.ts';
+import { publicDecision, type DecisionView } from '../../domain/notifications/notification.ts';
 import { policyInForce } from '../../domain/policy/choose-policy.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { scheduleDeadline } from '../deadlines/schedule.ts';
 import { enqueue, notifyPartner } from '../outbox/enqueue.ts';
+import { tellReporter } from './case-audiences.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { caseView, setCase, type CaseRecord } from './case-record.ts';
 
@@ -60,6 +61,7 @@ export async function issueFormalDecision(tx: Tx, deps: CaseDeps, c: CaseRecord,
   const w = { tx, clock: deps.clock, jobs: deps.jobs };
   await notifyPartner(w, c.partnerId, c.id, { kind: 'formal_decision', case: view, decision, noticeDate, paymentDue: due, owed: formatAmount(d.owed) });
   await enqueue(w, c.id, { type: 'channel', channel: 'notices' }, { kind: 'public_notice', case: view, decision, noticeDate });
+  await tellReporter(w, { ...c, decidedAt: now }, { kind: 'report_outcome', case: view, established: true, decision: publicDecision(decision), noticeDate });
   await appendAudit(tx, {
     actor, action: 'case.formal_decision', subject: c.id,
     payload: { deposit: formatAmount(d.deposit), prepayment: formatAmount(d.prepayment), serviceFee: formatAmount(d.serviceFee), owed: formatAmount(d.owed), paymentDue: due },

@@ -4,8 +4,8 @@ import { formatShanghai } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { loadAccess, type Access, type Actor } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
-import { notifyPerson } from '../outbox/enqueue.ts';
 import { cancelDeadlines } from '../deadlines/schedule.ts';
+import { tellStaffOfDefence } from './case-audiences.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { caseView, findCase, lockCase, setCase, type CaseRecord } from './case-record.ts';
 import { evidenceSchema, FACTS_MAX, type EvidenceInput } from './evidence.ts';
@@ -59,7 +59,7 @@ export async function replyToNotice(deps: CaseDeps, input: ReplyInput): Promise<
     await setCase(tx, c.id, { state: 'awaiting_determination' }, now);
     await cancelDeadlines(tx, c.id, ['reply_lapse', 'deadline_reminder'], now, 'replied');
     await appendAudit(tx, { actor: access.key, action: `case.reply.${input.kind}`, subject: c.id, payload: { evidence: evidence.length, text }, at: now });
-    await notifyPerson({ tx, clock: deps.clock, jobs: deps.jobs }, c.reportedBy, c.id, {
+    await tellStaffOfDefence({ tx, clock: deps.clock, jobs: deps.jobs }, c, {
       kind: 'reply_recorded', case: await caseView(tx, deps.policies, c), reply: input.kind, text: text || null, by: access.key,
     });
     return { caseId: c.id, reply: input.kind };
@@ -97,7 +97,7 @@ export async function objectToNotice(deps: CaseDeps, input: ObjectionInput): Pro
     }
     await setCase(tx, c.id, { state: 'objection_raised' }, now);
     await appendAudit(tx, { actor: access.key, action: 'case.objected', subject: c.id, payload: { grounds, evidence: evidence.length }, at: now });
-    await notifyPerson({ tx, clock: deps.clock, jobs: deps.jobs }, c.reportedBy, c.id, {
+    await tellStaffOfDefence({ tx, clock: deps.clock, jobs: deps.jobs }, c, {
       kind: 'objection_recorded', case: await caseView(tx, deps.policies, c), grounds, by: access.key,
     });
     return { caseId: c.id, objected: true as const };

@@ -5,11 +5,12 @@ import { isStaleReminder, LATE_FEE_REMINDER_DAYS } from '../../domain/cases/remi
 import { addDays, formatShanghai, shanghaiDateOf } from '../../domain/dates.ts';
 import { formatAmount } from '../../domain/money.ts';
 import { appendAudit, auditedTransaction } from '../audit/audit-trail.ts';
+import { tellStaffOfDefence } from '../cases/case-audiences.ts';
 import type { CaseDeps } from '../cases/case-deps.ts';
 import { caseView, lockCase, setCase, type CaseRecord } from '../cases/case-record.ts';
 import { issueFormalDecision } from '../cases/formal-decision.ts';
 import { caseDebts } from '../collection/record-payment.ts';
-import { enqueue, notifyPartner, notifyPerson } from '../outbox/enqueue.ts';
+import { enqueue, notifyPartner } from '../outbox/enqueue.ts';
 import { scheduleDeadline } from './schedule.ts';
 
 type Handler = (tx: Tx, deps: CaseDeps, d: DeadlineRow, c: CaseRecord) => Promise<string>;
@@ -26,7 +27,7 @@ const handlers: Record<string, Handler> = {
     await tx.insert(caseReplies).values({ caseId: c.id, kind: 'lapse', text: null, by: null, at: now });
     await setCase(tx, c.id, { state: 'awaiting_determination' }, now);
     await appendAudit(tx, { actor: 'system', action: 'case.reply.lapsed', subject: c.id, payload: { due: formatShanghai(c.replyDueAt!) }, at: now });
-    await notifyPerson(writer(tx, deps), c.reportedBy, c.id, { kind: 'reply_recorded', case: await caseView(tx, deps.policies, c), reply: 'lapse', text: null, by: null });
+    await tellStaffOfDefence(writer(tx, deps), c, { kind: 'reply_recorded', case: await caseView(tx, deps.policies, c), reply: 'lapse', text: null, by: null });
     return 'lapsed';
   },
   // R-NOTICE / R-DECISION: silence means no objection; the formal decision is issued.

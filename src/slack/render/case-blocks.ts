@@ -57,6 +57,8 @@ export function evidenceSection(evidence: readonly EvidenceView[], locale: Local
 
 function evidenceLine(e: EvidenceView, locale: Locale, t: Translate): string {
   const kind = e.kind === 'link' ? t('notification.common.evidenceLink') : t('notification.common.evidenceFile');
-  const added = t('notification.common.evidenceAdded', { by: formatActor(e.addedBy, t), when: formatDateTime(e.addedAt, locale) });
+  // R-CONFIDENTIAL: no name where the reader may not know who reported.
+  const when = formatDateTime(e.addedAt, locale);
+  const added = e.addedBy === null ? t('notification.common.evidenceAddedAt', { when }) : t('notification.common.evidenceAdded', { by: formatActor(e.addedBy, t), when });
   return `• ${kind}: ${escapeAndClip(e.ref, REF_MAX)} (${added})`;
 }

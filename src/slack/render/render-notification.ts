@@ -12,6 +12,7 @@ import { renderProcessingNotice } from './notifications/processing-notice.ts';
 import { renderPublicNotice } from './notifications/public-notice.ts';
 import { renderApprovalWaiting, renderDeadlineReminder } from './notifications/reminders.ts';
 import { renderReplyRecorded } from './notifications/reply-recorded.ts';
+import { renderReportOutcome, renderReportScreened } from './notifications/report-screened.ts';
 import { renderSuspectedViolation } from './notifications/suspected-violation.ts';
 
 /**
@@ -33,6 +34,8 @@ export function renderNotification(n: Notification, locale: Locale, now?: Date):
     case 'formal_decision': return renderFormalDecision(n, locale, now);
     case 'public_notice': return renderPublicNotice(n, locale, now);
     case 'case_dismissed': return renderCaseDismissed(n, locale, now);
+    case 'report_screened': return renderReportScreened(n, locale, now);
+    case 'report_outcome': return renderReportOutcome(n, locale, now);
     case 'deadline_reminder': return renderDeadlineReminder(n, locale, now);
     case 'approval_waiting': return renderApprovalWaiting(n, locale, now);
     case 'payment_due': return renderPaymentDue(n, locale, now);

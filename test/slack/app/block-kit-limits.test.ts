@@ -16,7 +16,7 @@ const policies = [FY22];
 function summary(i: number, facts = ''): CaseSummary {
   return {
     id: `V-${String(i).padStart(6, '0')}`, partnerId: 'P1', partnerName: `Partner ${facts}`, itemId: 'SVC-09', state: 'awaiting_reply', occurredOn: '2026-05-20',
-    replyDueAt: new Date('2026-06-04T15:59:59Z'), objectionDueAt: null, createdAt: new Date('2026-06-01T04:00:00Z'),
+    replyDueAt: new Date('2026-06-04T15:59:59Z'), objectionDueAt: null, createdAt: new Date('2026-06-01T04:00:00Z'), relation: 'accused', acts: ['reply'],
   };
 }
 
@@ -54,7 +54,7 @@ describe('Block Kit limits', () => {
     const many = Array.from({ length: 24 }, (_, i) => summary(i + 1));
     const home = homeView(f, policies, {
       kind: 'staff', page: 0, pageSize: 8,
-      approvals: { rows: many.slice(0, 8).map((s, i) => ({ summary: s, determinationId: i + 1, mine: i % 2 === 0 })), total: 40 },
+      approvals: { rows: many.slice(0, 8).map((s, i) => ({ summary: s, determinationId: i + 1, conflict: i % 2 === 0 ? ('proposer' as const) : null })), total: 40 },
       needsAction: { rows: many, total: 90 }, awaitingReplies: { rows: many.slice(0, 8), total: 50 }, overdue: { rows: many, total: 60 },
     });
     expect(home.blocks.length).toBeLessThanOrEqual(100);

@@ -30,8 +30,8 @@ const hostileCase: CaseView = {
   itemTextZh: `条目 ${NASTY}`,
   facts: NASTY,
   evidence: [
-    { kind: 'link', ref: 'http://evil.example/?a=1&b=<!channel>|bank', addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:00:00+08:00' },
-    { kind: 'file', ref: '<http://evil|F0123>', addedBy: 'mallory <!here>', addedAt: '2026-05-21T10:00:00+08:00' },
+    { kind: 'link', ref: 'http://evil.example/?a=1&b=<!channel>|bank', purpose: 'report', addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:00:00+08:00' },
+    { kind: 'file', ref: '<http://evil|F0123>', purpose: 'dispute', addedBy: 'mallory <!here>', addedAt: '2026-05-21T10:00:00+08:00' },
   ],
 };
 
@@ -123,7 +123,7 @@ const at = new Date('2026-06-01T04:00:00Z');
 
 const summary: CaseSummary = {
   id: 'V-000042', partnerId: 'P1', partnerName: PARTNER, itemId: 'SVC-09', state: 'awaiting_reply', occurredOn: '2026-05-20',
-  replyDueAt: new Date('2026-06-04T15:59:59Z'), objectionDueAt: null, createdAt: at,
+  replyDueAt: new Date('2026-06-04T15:59:59Z'), objectionDueAt: null, createdAt: at, relation: 'staff', acts: ['determine'],
 };
 
 // The renderer reads these fields of the stored rows; the rest of each row is the database's business.
@@ -136,6 +136,7 @@ const detail = {
   objections: [{ grounds: NASTY, by: 'slack:U0CONTACT', at }],
   openDeadlines: [],
   messages: [],
+  acts: ['determine', 'suspend'],
 } as unknown as CaseDetail;
 
 const standing = {
@@ -154,9 +155,9 @@ const standing = {
 /** What each surface sends to Slack, for a reader in `f`'s language. */
 function surfaces(f: Fmt): [name: string, payload: unknown][] {
   return [
-    ['case detail', caseDetailReply(f, { detail, policies, viewer: 'staff' })],
+    ['case detail', caseDetailReply(f, { detail, policies })],
     ['case list', caseListReply(f, policies, { title: 'Open', rows: [summary], total: 1, page: 0, pageValue: String })],
-    ['home (staff)', homeView(f, policies, { kind: 'staff', page: 0, pageSize: 8, approvals: { rows: [{ summary, determinationId: 1, mine: false }], total: 1 }, needsAction: { rows: [summary], total: 1 }, awaitingReplies: { rows: [], total: 0 }, overdue: { rows: [], total: 0 } })],
+    ['home (staff)', homeView(f, policies, { kind: 'staff', page: 0, pageSize: 8, approvals: { rows: [{ summary, determinationId: 1, conflict: null }], total: 1 }, needsAction: { rows: [summary], total: 1 }, awaitingReplies: { rows: [], total: 0 }, overdue: { rows: [], total: 0 } })],
     ['home (contact)', homeView(f, policies, { kind: 'contact', page: 0, pageSize: 8, cases: { rows: [summary], total: 1 }, standings: [standing] })],
     ['standing', standingReply(f, policies, standing)],
     ['determine modal', determineModal(f, { caseId: 'V-000042', partnerName: PARTNER, partnerId: 'P1', itemLine: itemLabelOn(policies, 'SVC-09', '2026-05-20', f.locale), facts: NASTY, replies: [], fastTrack: false, preview: hostileDecision })],
@@ -199,7 +200,7 @@ describe('item text, partner names and facts are escaped on every surface (R-CON
   });
 
   it.each(fmts)('the partner name and the item wording reach the reader as written ($locale)', (f) => {
-    const text = mrkdwnTexts(caseDetailReply(f, { detail, policies, viewer: 'staff' })).join('\n');
+    const text = mrkdwnTexts(caseDetailReply(f, { detail, policies })).join('\n');
     expect(text).toContain('Evil &lt;!everyone&gt; Corp &amp; Co @\u200Bchannel \u200B*BOLD\u200B* \u200B_IT\u200B_ \u200B~ST\u200B~ \u200B`CODE\u200B`');
     expect(text).toContain(f.locale === 'en' ? 'item Call &lt;!channel&gt;' : '条目 Call &lt;!channel&gt;');
   });

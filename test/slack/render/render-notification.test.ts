@@ -18,7 +18,7 @@ function expectedButtons(n: Notification): [string, string][] {
     case 'deadline_reminder':
       return n.deadline === 'reply' ? [[ACTIONS.replyAccept, caseId], [ACTIONS.replyDispute, caseId]] : [[ACTIONS.objectOpen, caseId]];
     case 'partner_report_received':
-      return [[ACTIONS.noticeSend, caseId], [ACTIONS.determineOpen, caseId]];
+      return [[ACTIONS.noticeSend, caseId], [ACTIONS.dismissOpen, caseId]];
     case 'reply_recorded':
       return [[ACTIONS.determineOpen, caseId]];
     case 'determination_requested':
@@ -148,7 +148,7 @@ describe('long content stays within Slack’s limits', () => {
     ...CASE,
     partnerName: 'P&'.repeat(300),
     facts: '&<>'.repeat(2500),
-    evidence: Array.from({ length: 300 }, (_, i) => ({ kind: 'link' as const, ref: `https://example.com/${'x&'.repeat(200)}${i}`, addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:00:00+08:00' })),
+    evidence: Array.from({ length: 300 }, (_, i) => ({ kind: 'link' as const, ref: `https://example.com/${'x&'.repeat(200)}${i}`, purpose: 'report' as const, addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:00:00+08:00' })),
   };
   const longDecision = {
     ...DECISION,

@@ -12,9 +12,10 @@ export const CASE: CaseView = {
   occurredOn: '2026-05-20',
   facts: 'Sold a customer a fake discount on 2026-05-20.',
   evidence: [
-    { kind: 'link', ref: 'https://example.com/screenshot.png', addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:00:00+08:00' },
-    { kind: 'file', ref: 'F0123ABCD', addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:05:00+08:00' },
+    { kind: 'link', ref: 'https://example.com/screenshot.png', purpose: 'report', addedBy: 'slack:U0OFFICER', addedAt: '2026-05-21T10:00:00+08:00' },
+    { kind: 'file', ref: 'F0123ABCD', purpose: 'report', addedBy: null, addedAt: '2026-05-21T10:05:00+08:00' },
   ],
+  reportedByPartner: false,
 };
 
 export const DECISION: DecisionView = {
@@ -54,6 +55,14 @@ export function samples(c: CaseView = CASE, d: DecisionView = DECISION): { [K in
       { kind: 'suspected_violation', case: c, replyDue: '2027-01-06T23:59:59+08:00', provisional: true, suspended: false },
     ],
     partner_report_received: [{ kind: 'partner_report_received', case: c, reportedBy: 'slack:U0PARTNER2' }],
+    report_screened: [
+      { kind: 'report_screened', case: c, outcome: 'dismissed', reason: c.facts },
+      { kind: 'report_screened', case: c, outcome: 'taken_up', reason: null },
+    ],
+    report_outcome: [
+      { kind: 'report_outcome', case: c, established: true, decision: { finalClass: d.finalClass, amount: d.amount, terminated: d.terminated, restrictions: d.restrictions }, noticeDate: '2026-06-05' },
+      { kind: 'report_outcome', case: c, established: false, decision: null, noticeDate: null },
+    ],
     reply_recorded: [
       { kind: 'reply_recorded', case: c, reply: 'accept', text: null, by: 'slack:U0PARTNER1' },
       { kind: 'reply_recorded', case: c, reply: 'dispute', text: c.facts, by: 'slack:U0PARTNER1' },

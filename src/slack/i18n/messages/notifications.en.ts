@@ -11,6 +11,7 @@ export const notificationsEn = {
       evidenceLink: 'Link',
       evidenceFile: 'File',
       evidenceAdded: 'added by {{by}}, {{when}}',
+      evidenceAddedAt: 'added {{when}}',
       evidenceMore: '…and {{n}} more',
       none: 'none',
       yes: 'Yes',
@@ -85,9 +86,9 @@ export const notificationsEn = {
       title: 'A partner reported a suspected violation',
       intro:
         '{{reporter}} reported *{{partner}}*. A partner may report another partner only with evidence (§5.4.5); a malicious report with false evidence is itself a class-1 violation (OTH-14).',
-      hint: 'Send the notice to start the 3-working-day reply window, or determine at once if the facts are clear (R-DETERMINE, fast track).',
+      hint: 'Screen it (R-SCREEN): send the notice to start the 3-working-day reply window, or dismiss it with a reason told to the reporter; a dismissed report never reaches the reported partner.',
       sendNotice: 'Send notice',
-      determine: 'Determine',
+      dismiss: 'Dismiss',
     },
     reply_recorded: {
       reply: 'Reply',
@@ -207,6 +208,27 @@ export const notificationsEn = {
       and: '; ',
       restriction: '{{kind}} ({{until}})',
       footer: 'Alibaba Cloud Partner Management Specification, §5.3 – §5.5.',
+    },
+    report_screened: {
+      reason: 'Reason',
+      dismissed: {
+        text: 'Your report {{caseId}} was dismissed',
+        title: 'Your report was dismissed',
+        intro: 'Staff screened your report on *{{partner}}* (case {{caseId}}) and dismissed it; the reported partner was not told (R-SCREEN).',
+      },
+      taken_up: {
+        text: 'Your report {{caseId}} was taken up',
+        title: 'Your report was taken up',
+        intro: 'Staff screened your report on *{{partner}}* (case {{caseId}}) and sent the partner a notice of suspected violation (R-SCREEN).',
+      },
+      footer: 'You will be told the outcome once it is announced. The reported partner’s reply is confidential (R-CONFIDENTIAL).',
+    },
+    report_outcome: {
+      text: 'Outcome of your report {{caseId}}',
+      title: 'Outcome of your report',
+      established: 'The violation reported in case {{caseId}} concerning *{{partner}}* was established and the decision announced on {{noticeDate}}.',
+      notEstablished: 'The violation reported in case {{caseId}} concerning *{{partner}}* was not established; no sanction applies.',
+      footer: 'The reasons and the partner’s reply are confidential (R-CONFIDENTIAL).',
     },
     case_dismissed: {
       text: 'Case {{caseId}} closed: violation not established',

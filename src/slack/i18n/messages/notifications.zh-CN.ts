@@ -13,6 +13,7 @@ export const notificationsZh: NotificationMessages = {
       evidenceLink: '链接',
       evidenceFile: '文件',
       evidenceAdded: '由 {{by}} 于 {{when}} 提交',
+      evidenceAddedAt: '于 {{when}} 提交',
       evidenceMore: '……另有 {{n}} 项',
       none: '无',
       yes: '是',
@@ -85,9 +86,9 @@ export const notificationsZh: NotificationMessages = {
       title: '收到合作伙伴的违规举报',
       intro:
         '{{reporter}} 举报了 *{{partner}}*。合作伙伴举报其他合作伙伴须提供相应证据（§5.4.5）；恶意举报、提供虚假证据本身即为一类违规（OTH-14）。',
-      hint: '发送通知以开始三个工作日的回复期；如事实清楚，也可直接认定（R-DETERMINE，快速认定）。',
+      hint: '请审查（R-SCREEN）：发送通知以开始三个工作日的回复期，或说明理由予以驳回（理由告知举报人）；被驳回的举报不会告知被举报方。',
       sendNotice: '发送通知',
-      determine: '认定',
+      dismiss: '驳回',
     },
     reply_recorded: {
       reply: '回复内容',
@@ -202,6 +203,27 @@ export const notificationsZh: NotificationMessages = {
       and: '；',
       restriction: '{{kind}}（{{until}}）',
       footer: '《阿里云合作伙伴管理规范》§5.3 – §5.5。',
+    },
+    report_screened: {
+      reason: '理由',
+      dismissed: {
+        text: '你的举报 {{caseId}} 已被驳回',
+        title: '你的举报已被驳回',
+        intro: '工作人员审查了你对 *{{partner}}* 的举报（案件 {{caseId}}）并予以驳回；被举报方未被告知（R-SCREEN）。',
+      },
+      taken_up: {
+        text: '你的举报 {{caseId}} 已受理',
+        title: '你的举报已受理',
+        intro: '工作人员审查了你对 *{{partner}}* 的举报（案件 {{caseId}}），并已向其发出违规嫌疑通知（R-SCREEN）。',
+      },
+      footer: '处理结果公布后会通知你。被举报方的回复予以保密（R-CONFIDENTIAL）。',
+    },
+    report_outcome: {
+      text: '你的举报 {{caseId}} 的处理结果',
+      title: '你的举报的处理结果',
+      established: '你在案件 {{caseId}} 中举报 *{{partner}}* 的违规已成立，处理决定已于 {{noticeDate}} 公布。',
+      notEstablished: '你在案件 {{caseId}} 中举报 *{{partner}}* 的违规不成立，不予处罚。',
+      footer: '认定理由及被举报方的回复予以保密（R-CONFIDENTIAL）。',
     },
     case_dismissed: {
       text: '案件 {{caseId}} 结案：违规不成立',

@@ -35,9 +35,12 @@ export const uiEn = {
     collecting: 'decided, penalty still owed',
     closed: 'closed',
     dismissed: 'dismissed',
+    taken_up: 'taken up: the partner has been sent the notice',
+    decided: 'decided and announced',
   },
   step: {
     send_notice: 'have its notice sent',
+    dismiss_report: 'be dismissed at screening',
     reply: 'take a reply',
     lapse_reply: 'lapse its reply window',
     suspend: 'have incentives suspended',
@@ -75,6 +78,7 @@ export const uiEn = {
     report: 'Report a violation',
     reportOther: 'Report another partner',
     sendNotice: 'Send notice',
+    dismiss: 'Dismiss',
     determine: 'Determine',
     answer: 'Answer objection',
     accept: 'Accept',
@@ -100,6 +104,7 @@ export const uiEn = {
     determine: '• `/violation determine CASE`: propose a determination (officer); a second person approves',
     answer: '• `/violation answer CASE`: answer a partner’s objection (officer)',
     notice: '• `/violation notice CASE`: send the notice of a partner’s report (officer)',
+    dismiss: '• `/violation dismiss CASE`: dismiss a partner’s report with a reason told to the reporter; the reported partner never hears of it (officer, R-SCREEN)',
     status: '• `/partner status PARTNER`: valid sanctions, what the next one would cost, restrictions, amount owed',
     help: '• `/violation help`: this help',
     buttons: 'Partner contacts answer with the buttons on the bot’s messages (Accept, Dispute, Object). Approvers decide in the approvals channel. The Home tab shows your queue.',
@@ -109,6 +114,7 @@ export const uiEn = {
     determine: 'Give the case: `/violation determine V-000012`.',
     answer: 'Give the case: `/violation answer V-000012`.',
     notice: 'Give the case: `/violation notice V-000012`.',
+    dismiss: 'Give the case: `/violation dismiss V-000012`.',
     status: 'Give the partner: `/partner status P1`.',
   },
   report: {
@@ -196,6 +202,14 @@ export const uiEn = {
     doneTitle: 'Answer proposed',
     done: 'The answer to the objection on case *{{caseId}}* is proposed (#{{id}}); another approver decides it.',
   },
+  dismiss: {
+    title: 'Dismiss the report',
+    submit: 'Dismiss',
+    intro: 'Dismiss the report in case *{{caseId}}*. The reporter is told the reason; the reported partner never hears of it (R-SCREEN).',
+    reason: 'Reason (sent to the reporter)',
+    doneTitle: 'Report dismissed',
+    done: 'You dismissed the report in case *{{caseId}}*; the reporter is told why.',
+  },
   reject: {
     title: 'Reject',
     submit: 'Reject',
@@ -235,6 +249,16 @@ export const uiEn = {
     purposeOf: { determination: 'determination', objection_answer: 'answer to an objection' },
     reply: { accept: 'Accepted', dispute: 'Disputed', no_objection: 'No objection', lapse: 'No reply in time (no objection)' },
     status: { proposed: 'waiting for approval', approved: 'approved', rejected: 'rejected', superseded: 'superseded (the decision changed, R-DETERMINE)' },
+    screening: 'Your report',
+    screened: {
+      pending: 'Received: staff are screening it.',
+      dismissed: 'Dismissed. Reason: {{reason}}',
+      taken_up: 'Taken up: the reported partner has been sent the notice.',
+    },
+    outcome: 'Outcome',
+    notEstablished: 'Not established: no sanction.',
+    outcomeLine: '{{class}} · {{sanction}}',
+    warning: 'warning',
   },
   standing: {
     title: 'Standing of {{partner}}',
@@ -263,6 +287,7 @@ export const uiEn = {
     helpHint: 'Type `/violation help` to see the commands.',
     awaitingApproval: 'Awaiting approval',
     yourProposal: 'Your proposal: another approver must decide it.',
+    conflicted: 'Another approver must decide it: {{why}} (R-DETERMINE).',
     needsAction: 'Needs staff action',
     awaitingReplies: 'Waiting for partners’ replies',
     overdue: 'Overdue or unpaid',
@@ -271,7 +296,16 @@ export const uiEn = {
     empty: 'Nothing here.',
     moreOnNextPage: '{{count}} more on the next pages.',
   },
+  conflict: {
+    accused_contact: 'you are a contact of the partner concerned',
+    reporter: 'you reported this case',
+    reporter_contact: 'you are a contact of the partner that reported it',
+  },
   errors: {
+    screening: {
+      reason_empty: 'Give the reason; the reporter is told (R-SCREEN).',
+      reason_too_long: 'A reason is limited to 2500 characters.',
+    },
     generic: 'Sorry, something went wrong on our side. Please try again; if it keeps happening, give an admin this reference: {{ref}}.',
     access: {
       missing_role: 'You need the {{role}} role to {{doing}}. Ask an admin to grant it.',
@@ -291,6 +325,7 @@ export const uiEn = {
       reasons_empty: 'Give the reasons.',
       reasons_too_long: 'Reasons are limited to 2500 characters.',
       self_approval: 'You proposed this determination, so another approver must decide it (R-DETERMINE). Nothing was changed.',
+      conflict_of_interest: 'You may not decide case {{caseId}}: {{why}} (R-DETERMINE). Another approver must decide it. Nothing was changed.',
       terminate_not_class1: 'Only a class-1 sanction can end the partnership (R-P1).',
     },
     evidence: {

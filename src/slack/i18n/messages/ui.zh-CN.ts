@@ -30,9 +30,12 @@ export const uiZh = {
     collecting: '已决定，罚款未缴清',
     closed: '已结案',
     dismissed: '已撤销',
+    taken_up: '已受理：已向被举报方发出通知',
+    decided: '已决定并公布',
   },
   step: {
     send_notice: '发出通知',
+    dismiss_report: '在审查时驳回',
     reply: '接受回复',
     lapse_reply: '结束回复期',
     suspend: '暂停激励',
@@ -70,6 +73,7 @@ export const uiZh = {
     report: '举报违规',
     reportOther: '举报其他合作伙伴',
     sendNotice: '发出通知',
+    dismiss: '驳回',
     determine: '认定',
     answer: '答复异议',
     accept: '接受',
@@ -95,6 +99,7 @@ export const uiZh = {
     determine: '• `/violation determine 案件号`：提出认定（合规专员），由另一人审批',
     answer: '• `/violation answer 案件号`：答复合作伙伴的异议（合规专员）',
     notice: '• `/violation notice 案件号`：就合作伙伴的举报发出通知（合规专员）',
+    dismiss: '• `/violation dismiss 案件号`：说明理由驳回合作伙伴的举报，理由告知举报人，被举报方不会得知（合规专员，R-SCREEN）',
     status: '• `/partner status 伙伴ID`：有效处罚、下一次违规的后果、限制措施、欠款',
     help: '• `/violation help`：本帮助',
     buttons: '合作伙伴联系人通过机器人消息上的按钮（接受、申辩、异议）回复；审批人在审批频道中决定；主页标签显示你的待办。',
@@ -104,6 +109,7 @@ export const uiZh = {
     determine: '请提供案件号：`/violation determine V-000012`。',
     answer: '请提供案件号：`/violation answer V-000012`。',
     notice: '请提供案件号：`/violation notice V-000012`。',
+    dismiss: '请提供案件号：`/violation dismiss V-000012`。',
     status: '请提供合作伙伴 ID：`/partner status P1`。',
   },
   report: {
@@ -190,6 +196,14 @@ export const uiZh = {
     doneTitle: '已提交答复',
     done: '案件 *{{caseId}}* 的异议答复已提交（#{{id}}），由另一位审批人决定。',
   },
+  dismiss: {
+    title: '驳回举报',
+    submit: '驳回',
+    intro: '驳回案件 *{{caseId}}* 中的举报。举报人会收到驳回理由；被举报方不会得知此事（R-SCREEN）。',
+    reason: '理由（发送给举报人）',
+    doneTitle: '举报已驳回',
+    done: '你已驳回案件 *{{caseId}}* 中的举报；举报人会收到理由。',
+  },
   reject: {
     title: '驳回',
     submit: '驳回',
@@ -229,6 +243,16 @@ export const uiZh = {
     purposeOf: { determination: '认定', objection_answer: '异议答复' },
     reply: { accept: '已接受', dispute: '已申辩', no_objection: '无异议', lapse: '逾期未回复（视为无异议）' },
     status: { proposed: '待审批', approved: '已批准', rejected: '已驳回', superseded: '因处理结果变化而失效（R-DETERMINE）' },
+    screening: '你的举报',
+    screened: {
+      pending: '已收到：工作人员正在审查。',
+      dismissed: '已驳回。理由：{{reason}}',
+      taken_up: '已受理：已向被举报方发出违规嫌疑通知。',
+    },
+    outcome: '处理结果',
+    notEstablished: '违规不成立：不予处罚。',
+    outcomeLine: '{{class}} · {{sanction}}',
+    warning: '警告',
   },
   standing: {
     title: '{{partner}} 的合规状况',
@@ -257,6 +281,7 @@ export const uiZh = {
     helpHint: '输入 `/violation help` 查看命令。',
     awaitingApproval: '待审批',
     yourProposal: '这是你提出的认定：须由另一位审批人决定。',
+    conflicted: '须由另一位审批人决定：{{why}}（R-DETERMINE）。',
     needsAction: '待工作人员处理',
     awaitingReplies: '等待合作伙伴回复',
     overdue: '已逾期或未缴清',
@@ -265,7 +290,16 @@ export const uiZh = {
     empty: '暂无。',
     moreOnNextPage: '后续页面还有 {{count}} 项。',
   },
+  conflict: {
+    accused_contact: '你是被处理合作伙伴的联系人',
+    reporter: '该案件由你举报',
+    reporter_contact: '你是举报方合作伙伴的联系人',
+  },
   errors: {
+    screening: {
+      reason_empty: '请填写理由；举报人会收到（R-SCREEN）。',
+      reason_too_long: '理由不得超过 2500 个字符。',
+    },
     generic: '抱歉，系统出现问题。请重试；如问题持续，请将此编号告知管理员：{{ref}}。',
     access: {
       missing_role: '你需要{{role}}角色才能{{doing}}。请联系管理员授予。',
@@ -285,6 +319,7 @@ export const uiZh = {
       reasons_empty: '请填写理由。',
       reasons_too_long: '理由不得超过 2500 字。',
       self_approval: '该认定由你提出，须由另一位审批人决定（R-DETERMINE）。未作任何更改。',
+      conflict_of_interest: '你不能决定案件 {{caseId}}：{{why}}（R-DETERMINE）。须由另一位审批人决定。未作任何更改。',
       terminate_not_class1: '只有一类处罚才能终止合作（R-P1）。',
     },
     evidence: {

@@ -6,6 +6,7 @@ import { answerOpenAction } from './answer-open.ts';
 import { determinationApproveAction } from './determination-approve.ts';
 import { determinationRejectAction } from './determination-reject.ts';
 import { determineOpenAction } from './determine-open.ts';
+import { dismissOpenAction } from './dismiss-open.ts';
 import { homePageAction } from './home-page.ts';
 import { listPageAction } from './list-page.ts';
 import { noticeSendAction } from './notice-send.ts';
@@ -24,6 +25,7 @@ export const actionListeners: Record<(typeof ACTIONS)[keyof typeof ACTIONS], Mak
   [ACTIONS.determineOpen]: determineOpenAction,
   [ACTIONS.answerOpen]: answerOpenAction,
   [ACTIONS.noticeSend]: noticeSendAction,
+  [ACTIONS.dismissOpen]: dismissOpenAction,
   [ACTIONS.reportOpen]: reportOpenAction,
   [ACTIONS.homePage]: homePageAction,
   [ACTIONS.homePagePrev]: homePageAction,

@@ -3,6 +3,7 @@ import { parseViolationCommand, type ViolationCommand } from '../shared/parse.ts
 import type { CommandArgs, Make } from '../shared/types.ts';
 import { answerSubcommand } from './violation/answer.ts';
 import { determineSubcommand } from './violation/determine.ts';
+import { dismissSubcommand } from './violation/dismiss.ts';
 import { helpSubcommand, unknownSubcommand, usageSubcommand } from './violation/help.ts';
 import { listSubcommand } from './violation/list.ts';
 import { noticeSubcommand } from './violation/notice.ts';
@@ -19,6 +20,7 @@ const subcommands: Handlers = {
   determine: determineSubcommand,
   answer: answerSubcommand,
   notice: noticeSubcommand,
+  dismiss: dismissSubcommand,
   help: helpSubcommand,
   unknown: unknownSubcommand,
   usage: usageSubcommand,

@@ -43,11 +43,11 @@ async function staffHome(ctx: SlackContext, access: Access, page: number): Promi
   };
 }
 
-/** The determination waiting on this case, and whether the viewer proposed it (then another approver must decide). */
+/** The determination waiting on this case, and why the viewer may not decide it, if so (R-DETERMINE: another approver must). */
 async function approvalRow(ctx: SlackContext, access: Access, summary: CaseSummary) {
   const d = await caseDetail(ctx.cases.db, access, summary.id);
   const waiting = d.determinations.filter((x) => x.status === 'proposed').at(-1);
-  return { summary, determinationId: waiting?.id ?? null, mine: waiting?.proposedBy === access.key };
+  return { summary, determinationId: waiting?.id ?? null, conflict: d.approvalConflict };
 }
 
 function merge(pages: Page<CaseSummary>[]): Page<CaseSummary> {

@@ -2,7 +2,7 @@ import { requireRole } from '../../../domain/access/roles.ts';
 import { assertCanDo } from '../../../domain/cases/case-state.ts';
 import { policyInForce } from '../../../domain/policy/choose-policy.ts';
 import { loadAccess } from '../../../service/access/actor.ts';
-import { caseDetail } from '../../../service/cases/case-queries.ts';
+import { caseDetail, staffState } from '../../../service/cases/case-queries.ts';
 import { today } from '../../../service/clock.ts';
 import { decisionView } from '../../../service/rules/decision-json.ts';
 import { previewSanction } from '../../../service/rules/preview-sanction.ts';
@@ -16,6 +16,7 @@ import { rejectModal } from '../../render/modals/reject-modal.ts';
 import { formatActor } from '../../render/actor.ts';
 import { catalogItemOn, itemLabelOn } from '../../render/catalog-text.ts';
 import { when, type Fmt } from '../../render/views/format.ts';
+import { dismissModal } from '../../render/modals/dismiss-modal.ts';
 import type { SlackClient } from './reply.ts';
 
 /**
@@ -45,15 +46,15 @@ export async function openDetermineModal(o: Opener, caseId: string): Promise<voi
   const access = await loadAccess(o.ctx.cases.db, actorOf(o.userId));
   requireRole(access.roles, 'determination.propose', `<@${o.userId}>`);
   const d = await caseDetail(o.ctx.cases.db, access, caseId);
-  assertCanDo(d.case.id, d.case.state, 'propose_determination');
+  assertCanDo(d.case.id, staffState(d), 'propose_determination');
   const view = determineModal(o.f, {
     caseId: d.case.id,
     partnerName: d.partnerName,
     partnerId: d.case.partnerId,
     itemLine: itemLabelOn(o.ctx.cases.policies, d.case.itemId, d.case.occurredOn, o.f.locale),
-    facts: d.case.facts,
+    facts: d.case.facts ?? '',
     replies: d.replies.map((r) => `${o.f.t(`show.reply.${r.kind}`)} · ${formatActor(r.by ?? 'system', o.f.t)} · ${when(o.f, r.at)}`),
-    fastTrack: d.case.state === 'awaiting_reply',
+    fastTrack: staffState(d) === 'awaiting_reply',
     preview: await preview(o, d.case.partnerId, d.case.itemId, d.case.occurredOn),
   });
   await o.client.views.open({ trigger_id: o.triggerId, view });
@@ -73,7 +74,7 @@ export async function openAnswerModal(o: Opener, caseId: string): Promise<void> 
   const access = await loadAccess(o.ctx.cases.db, actorOf(o.userId));
   requireRole(access.roles, 'objection.answer', `<@${o.userId}>`);
   const d = await caseDetail(o.ctx.cases.db, access, caseId);
-  assertCanDo(d.case.id, d.case.state, 'propose_objection_answer');
+  assertCanDo(d.case.id, staffState(d), 'propose_objection_answer');
   const view = answerModal(o.f, {
     caseId: d.case.id,
     grounds: d.objections.map((x) => x.grounds),
@@ -98,4 +99,13 @@ export async function openRejectModal(o: Opener, determinationId: number): Promi
   const access = await loadAccess(o.ctx.cases.db, actorOf(o.userId));
   requireRole(access.roles, 'determination.decide', `<@${o.userId}>`);
   await o.client.views.open({ trigger_id: o.triggerId, view: rejectModal(o.f, determinationId) });
+}
+
+/** R-SCREEN: an officer dismisses a partner's report with a reason; refused early when the case is past screening. */
+export async function openDismissModal(o: Opener, caseId: string): Promise<void> {
+  const access = await loadAccess(o.ctx.cases.db, actorOf(o.userId));
+  requireRole(access.roles, 'case.notice', `<@${o.userId}>`);
+  const d = await caseDetail(o.ctx.cases.db, access, caseId);
+  assertCanDo(d.case.id, staffState(d), 'dismiss_report');
+  await o.client.views.open({ trigger_id: o.triggerId, view: dismissModal(o.f, d.case.id) });
 }

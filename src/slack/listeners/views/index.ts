@@ -5,6 +5,7 @@ import type { Make, SubmitArgs } from '../shared/types.ts';
 import { answerSubmit } from './answer-submit.ts';
 import { determineSubmit } from './determine-submit.ts';
 import { disputeSubmit } from './dispute-submit.ts';
+import { dismissSubmit } from './dismiss-submit.ts';
 import { objectionSubmit } from './objection-submit.ts';
 import { rejectSubmit } from './reject-submit.ts';
 import { reportSubmit } from './report-submit.ts';
@@ -17,6 +18,7 @@ export const viewListeners: Record<(typeof VIEWS)[keyof typeof VIEWS], Make<Subm
   [VIEWS.determine]: determineSubmit,
   [VIEWS.answer]: answerSubmit,
   [VIEWS.reject]: rejectSubmit,
+  [VIEWS.dismiss]: dismissSubmit,
 };
 
 export function register(app: App, ctx: SlackContext): void {

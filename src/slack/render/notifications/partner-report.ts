@@ -7,8 +7,8 @@ import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 
 /**
- * A partner reported another partner (R-EVIDENCE, §5.4.5). Staff decide
- * whether to send the suspected-violation notice or determine at once.
+ * A partner reported another partner (R-EVIDENCE, §5.4.5). Staff screen it
+ * (R-SCREEN): send the suspected-violation notice, or dismiss it with a reason.
  */
 export const renderPartnerReportReceived: Renderer<'partner_report_received'> = (n, locale) => {
   const t = translator(locale);
@@ -25,7 +25,7 @@ export const renderPartnerReportReceived: Renderer<'partner_report_received'> = 
       context(t('notification.partner_report_received.hint')),
       actions(
         button(t('notification.partner_report_received.sendNotice'), ACTIONS.noticeSend, c.caseId, { style: 'primary' }),
-        button(t('notification.partner_report_received.determine'), ACTIONS.determineOpen, c.caseId),
+        button(t('notification.partner_report_received.dismiss'), ACTIONS.dismissOpen, c.caseId, { style: 'danger' }),
       ),
     ],
     t('notification.common.shortened', { caseId }),

@@ -1,13 +1,13 @@
-import { canDo } from '../../../domain/cases/case-state.ts';
-import type { DecisionView } from '../../../domain/notifications/notification.ts';
+import type { CaseAct } from '../../../domain/access/case-visibility.ts';
 import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
-import type { CaseDetail } from '../../../service/cases/case-queries.ts';
+import type { CaseDetail, CaseSeen } from '../../../service/cases/case-queries.ts';
 import { ACTIONS } from '../../action-ids.ts';
 import { actions, button, context, esc, fields, header, section, type Block, type Button, type PrivateReply } from './blocks.ts';
 import { decisionText } from './decision.ts';
 import { dueText } from './case-list.ts';
 import { formatActor } from '../actor.ts';
-import { itemLabelOn } from '../catalog-text.ts';
+import { formatClass, itemLabelOn } from '../catalog-text.ts';
+import { formatCny, isZeroAmount } from '../amount.ts';
 import { stateText, when, type Fmt } from './format.ts';
 import { partnerText } from '../partner-text.ts';
 
@@ -15,13 +15,12 @@ import { partnerText } from '../partner-text.ts';
 const SHOWN_DEADLINES = new Set(['reply_lapse', 'objection_close', 'payment_late', 'restriction_lift']);
 
 export interface CaseDetailInput {
+  /** Already cut to what the viewer may see (R-CONFIDENTIAL, service caseDetail): the view shows what it is given. */
   detail: CaseDetail;
   policies: readonly PolicyVersion[];
-  /** Staff see the staff buttons; a partner's contact sees the reply buttons. */
-  viewer: 'staff' | 'contact' | 'other';
 }
 
-/** `/violation show CASE`: everything on record about a case, in at most ~15 blocks. */
+/** `/violation show CASE`: what the viewer may see of a case, in at most ~15 blocks. */
 export function caseDetailReply(f: Fmt, m: CaseDetailInput): PrivateReply {
   const { t } = f;
   const { detail: d } = m;
@@ -34,13 +33,15 @@ export function caseDetailReply(f: Fmt, m: CaseDetailInput): PrivateReply {
       `*${t('common.state')}*\n${stateText(f, c.state)}${due ? `\n${due}` : ''}`,
       `*${t('common.item')}*\n${itemLabelOn(m.policies, c.itemId, c.occurredOn, f.locale)}`,
       `*${t('common.occurredOn')}*\n${c.occurredOn}`,
-      `*${t('show.reportedBy')}*\n${formatActor(c.reportedBy ?? 'system', f.t)} · ${when(f, c.createdAt)}`,
-      `*${t('show.suspended')}*\n${c.suspended ? t('common.yes') : t('common.no')}`,
+      ...(c.reportedBy !== null ? [`*${t('show.reportedBy')}*\n${formatActor(c.reportedBy, f.t)} · ${when(f, c.createdAt)}`] : []),
+      ...(c.suspended !== null ? [`*${t('show.suspended')}*\n${c.suspended ? t('common.yes') : t('common.no')}`] : []),
     ]),
-    section(`*${t('common.facts')}*\n${esc(c.facts, 2500)}`),
   ];
+  if (c.facts !== null) blocks.push(section(`*${t('common.facts')}*\n${esc(c.facts, 2500)}`));
+  if (c.screening) blocks.push(section(`*${t('show.screening')}*\n${esc(t(`show.screened.${c.screening.outcome}`, { reason: c.screening.reason ?? '' }), 2500)}`));
   if (d.evidence.length > 0) {
-    const lines = d.evidence.slice(0, 20).map((e) => `• ${e.kind === 'link' ? esc(e.ref, 300) : t('common.file', { id: esc(e.ref, 40) })} · ${t(`show.purpose.${e.purpose}`)} · ${formatActor(e.addedBy ?? 'system', f.t)}`);
+    const by = (addedBy: string | null) => (addedBy === null ? '' : ` · ${formatActor(addedBy, f.t)}`);
+    const lines = d.evidence.slice(0, 20).map((e) => `• ${e.kind === 'link' ? esc(e.ref, 300) : t('common.file', { id: esc(e.ref, 40) })} · ${t(`show.purpose.${e.purpose}`)}${by(e.addedBy)}`);
     if (d.evidence.length > 20) lines.push(t('common.more', { count: d.evidence.length - 20 }));
     blocks.push(section(`*${t('common.evidence')}*\n${lines.join('\n')}`));
   }
@@ -56,26 +57,32 @@ export function caseDetailReply(f: Fmt, m: CaseDetailInput): PrivateReply {
   for (const o of d.objections.slice(-2)) {
     blocks.push(section(`*${t('show.objection', { by: formatActor(o.by ?? 'system', f.t), at: when(f, o.at) })}*\n> ${esc(o.grounds, 800).replace(/\n/g, '\n> ')}`));
   }
-  if (c.decision) blocks.push(section(`*${t('show.decision')}*\n${decisionText(f, c.decision as DecisionView)}`));
+  if (c.decision) blocks.push(section(`*${t('show.decision')}*\n${decisionText(f, c.decision)}`));
+  else if (c.outcome) blocks.push(section(`*${t('show.outcome')}*\n${outcomeText(f, c.outcome)}`));
+  else if (c.state === 'dismissed' && c.screening?.outcome === 'taken_up') blocks.push(section(`*${t('show.outcome')}*\n${t('show.notEstablished')}`));
   const open = d.openDeadlines.filter((x) => SHOWN_DEADLINES.has(x.kind)).slice(0, 5);
   if (open.length > 0) blocks.push(context(open.map((x) => `${t(`deadline.${x.kind}`)}: ${when(f, x.dueAt)}`).join(' · ')));
-  const buttons = caseButtons(f, c.id, c.state, m.viewer);
+  const buttons = caseButtons(f, c.id, d.acts);
   if (buttons.length > 0) blocks.push(actions(buttons, 'case_actions'));
   return { text: t('show.title', { caseId: c.id }), blocks };
 }
 
-/** The next step's buttons, offered only in the states that allow it (the use case still decides). */
-export function caseButtons(f: Fmt, caseId: string, state: CaseDetail['case']['state'], viewer: CaseDetailInput['viewer']): Button[] {
+/** What the public notice says (§5.3.2): class and sanction, no explanation. */
+function outcomeText(f: Fmt, o: NonNullable<CaseSeen['outcome']>): string {
+  const sanction = isZeroAmount(o.amount) ? f.t('show.warning') : formatCny(o.amount, f.locale);
+  return f.t('show.outcomeLine', { class: formatClass(o.finalClass, f.t), sanction });
+}
+
+/** The buttons for what the viewer may do now (the service's `acts`: relation and state); the use case still decides. */
+export function caseButtons(f: Fmt, caseId: string, acts: readonly CaseAct[]): Button[] {
   const { t } = f;
   const out: Button[] = [];
-  if (viewer === 'staff') {
-    if (canDo(state, 'send_notice')) out.push(button(t('buttons.sendNotice'), ACTIONS.noticeSend, caseId, 'primary'));
-    if (canDo(state, 'propose_determination')) out.push(button(t('buttons.determine'), ACTIONS.determineOpen, caseId, 'primary'));
-    if (canDo(state, 'propose_objection_answer')) out.push(button(t('buttons.answer'), ACTIONS.answerOpen, caseId, 'primary'));
-  }
-  if (viewer === 'contact') {
-    if (canDo(state, 'reply')) out.push(button(t('buttons.accept'), ACTIONS.replyAccept, caseId, 'primary'), button(t('buttons.dispute'), ACTIONS.replyDispute, caseId));
-    if (canDo(state, 'object')) out.push(button(t('buttons.object'), ACTIONS.objectOpen, caseId));
-  }
+  const may = (a: CaseAct) => acts.includes(a);
+  if (may('send_notice')) out.push(button(t('buttons.sendNotice'), ACTIONS.noticeSend, caseId, 'primary'));
+  if (may('dismiss')) out.push(button(t('buttons.dismiss'), ACTIONS.dismissOpen, caseId, 'danger'));
+  if (may('determine')) out.push(button(t('buttons.determine'), ACTIONS.determineOpen, caseId, 'primary'));
+  if (may('answer_objection')) out.push(button(t('buttons.answer'), ACTIONS.answerOpen, caseId, 'primary'));
+  if (may('reply')) out.push(button(t('buttons.accept'), ACTIONS.replyAccept, caseId, 'primary'), button(t('buttons.dispute'), ACTIONS.replyDispute, caseId));
+  if (may('object')) out.push(button(t('buttons.object'), ACTIONS.objectOpen, caseId));
   return out;
 }

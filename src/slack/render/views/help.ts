@@ -11,6 +11,7 @@ export function helpReply(f: Fmt, unknown?: string): PrivateReply {
     t('help.determine'),
     t('help.answer'),
     t('help.notice'),
+    t('help.dismiss'),
     t('help.status'),
     t('help.help'),
   ];

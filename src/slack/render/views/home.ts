@@ -1,3 +1,4 @@
+import type { Conflict } from '../../../domain/access/conflict-of-interest.ts';
 import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
 import type { CaseSummary } from '../../../service/cases/case-queries.ts';
 import type { Standing } from '../../../service/rules/partner-standing.ts';
@@ -19,8 +20,8 @@ export interface StaffHomeInput {
   kind: 'staff';
   page: number;
   pageSize: number;
-  /** null when the viewer holds no approver role. `mine`: proposed by the viewer, so another approver must decide. */
-  approvals: Page<{ summary: CaseSummary; determinationId: number | null; mine: boolean }> | null;
+  /** null when the viewer holds no approver role. `conflict`: why the viewer may not decide it (R-DETERMINE), so another approver must. */
+  approvals: Page<{ summary: CaseSummary; determinationId: number | null; conflict: Conflict | null }> | null;
   needsAction: Page<CaseSummary>;
   awaitingReplies: Page<CaseSummary>;
   overdue: Page<CaseSummary>;
@@ -49,17 +50,18 @@ function staffHome(f: Fmt, policies: readonly PolicyVersion[], m: StaffHomeInput
     blocks.push(divider, section(`*${t('home.awaitingApproval')}*`));
     if (m.approvals.rows.length === 0) blocks.push(context(t('home.empty')));
     for (const a of m.approvals.rows) {
-      blocks.push(section(`${caseLine(f, policies, a.summary)}${a.mine ? `\n_${t('home.yourProposal')}_` : ''}`));
-      if (!a.mine && a.determinationId !== null) {
+      const barred = a.conflict === null ? '' : a.conflict === 'proposer' ? t('home.yourProposal') : t('home.conflicted', { why: t(`conflict.${a.conflict}`) });
+      blocks.push(section(`${caseLine(f, policies, a.summary)}${barred ? `\n_${barred}_` : ''}`));
+      if (a.conflict === null && a.determinationId !== null) {
         const id = String(a.determinationId);
         blocks.push(actions([button(t('buttons.approve'), ACTIONS.determinationApprove, id, 'primary'), button(t('buttons.reject'), ACTIONS.determinationReject, id, 'danger')]));
       }
     }
     more(f, blocks, m.approvals, m);
   }
-  listSection(f, policies, blocks, t('home.needsAction'), m.needsAction, m, 'staff');
-  listSection(f, policies, blocks, t('home.awaitingReplies'), m.awaitingReplies, m, null);
-  listSection(f, policies, blocks, t('home.overdue'), m.overdue, m, null);
+  listSection(f, policies, blocks, t('home.needsAction'), m.needsAction, m, true);
+  listSection(f, policies, blocks, t('home.awaitingReplies'), m.awaitingReplies, m, false);
+  listSection(f, policies, blocks, t('home.overdue'), m.overdue, m, false);
   const totals = [m.approvals?.total ?? 0, m.needsAction.total, m.awaitingReplies.total, m.overdue.total];
   blocks.push(...nav(f, m.page, totals.some((n) => n > (m.page + 1) * m.pageSize)));
   return blocks;
@@ -71,7 +73,7 @@ function contactHome(f: Fmt, policies: readonly PolicyVersion[], m: ContactHomeI
   for (const s of m.standings.slice(0, 3)) {
     blocks.push(divider, section(`*${t('home.standingOf', { partner: partnerText(s.partner.name, s.partner.id) })}*`), ...standingBlocks(f, policies, s, { withHeader: false }));
   }
-  listSection(f, policies, blocks, t('home.yourCases'), m.cases, m, 'contact');
+  listSection(f, policies, blocks, t('home.yourCases'), m.cases, m, true);
   blocks.push(...nav(f, m.page, m.cases.total > (m.page + 1) * m.pageSize));
   return blocks;
 }
@@ -81,13 +83,14 @@ function noRoleHome(f: Fmt): Block[] {
   return [header(t('home.titleNone')), section(t('home.noRole')), context(t('home.helpHint'))];
 }
 
-function listSection(f: Fmt, policies: readonly PolicyVersion[], blocks: Block[], title: string, page: Page<CaseSummary>, m: { page: number; pageSize: number }, viewer: CaseDetailInput['viewer'] | null): void {
+function listSection(f: Fmt, policies: readonly PolicyVersion[], blocks: Block[], title: string, page: Page<CaseSummary>, m: { page: number; pageSize: number }, withButtons: boolean): void {
   blocks.push(divider, section(`*${title}*`));
   if (page.rows.length === 0) blocks.push(context(f.t('home.empty')));
   // At most 10 rows a section keeps the whole tab within Slack's 100 blocks.
   const shown = page.rows.slice(0, 10);
   for (const c of shown) {
-    const buttons = viewer ? caseButtons(f, c.id, c.state, viewer) : [];
+    // Only what this viewer may do now (R-CONFIDENTIAL: the service's acts).
+    const buttons = withButtons ? caseButtons(f, c.id, c.acts) : [];
     // One button fits beside the text; more go in their own row.
     if (buttons.length === 1) blocks.push(section(caseLine(f, policies, c), buttons[0]));
     else {
