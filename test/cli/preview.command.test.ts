@@ -64,11 +64,13 @@ describeEachBackend('cli preview', (getDb) => {
       { rule: 'R-P1', from_class: 1, to_class: 1, counted: ['(this case)'], amount: '120000.02' },
     ]);
     expect(j.restrictions.map(({ kind, from, until }) => ({ kind, from, until }))).toEqual([
-      { kind: 'no_upgrade', from: '2025-10-01', until: '2026-10-01' },
-      { kind: 'no_onboarding', from: '2025-10-01', until: '2026-10-01' },
-      { kind: 'no_new_program', from: '2025-10-01', until: '2026-10-01' },
+      { kind: 'no_upgrade', from: '2025-10-01', until: '2026-10-02' },
+      { kind: 'no_onboarding', from: '2025-10-01', until: '2026-10-02' },
+      { kind: 'no_new_program', from: '2025-10-01', until: '2026-10-02' },
     ]);
     expect(j.deduction).toEqual({ deposit: '30000.00', prepayment: '20000.00', service_fee: '15000.00', owed: '55000.02' });
+    // Issue #8 item 7: the readings the decision applied, named from the policy version.
+    expect((j as unknown as { readings: string[] }).readings).toEqual(expect.arrayContaining(['R-PERIOD reading period=civil_code', 'R-P1 reading class1FiscalYear=of_determination_date']));
   });
 
   it('every amount in --json is a string with exactly two decimals', async () => {
@@ -88,7 +90,7 @@ describeEachBackend('cli preview', (getDb) => {
     const out = r.stdout();
     expect(out).toContain('Class 2 → Class 1: CNY 120000.02, partnership terminated');
     expect(out).toContain('R-P2: the 4th valid class-2 sanction within 12 months counts as one class 1');
-    expect(out).toContain('R-RESTRICT §5.5.4: no_onboarding from 2025-10-01 until 2026-10-01');
+    expect(out).toContain('R-RESTRICT §5.5.4: no_onboarding from 2025-10-01, lifted on 2026-10-02');
     expect(out).not.toContain('no_upgrade');
     expect(out).toContain('R-DEDUCT: deposit 30000.00, prepayment 20000.00, service fee 15000.00, owed 55000.02');
     expect(out).toContain('R-POLICY: judged under FY22');
