@@ -73,7 +73,11 @@ export async function decideDetermination(deps: CaseDeps, input: DecideInput): P
     const check = input.approve && judgesAgain(det) ? await rejudgeAtApproval(tx, deps, c, det, now) : null;
     if (check && check.changes.length > 0) {
       const state = await stateAfterRejection(tx, c, det, now);
-      return supersedeDetermination(tx, deps, { c, det, check, state, actor: access.key, note });
+      await supersedeDetermination(tx, deps, { c, det, check, state, actor: access.key, note });
+      return {
+        determinationId: det.id, caseId: c.id, approved: false, decidedBy: access.key, decidedAt: formatShanghai(now), caseState: state,
+        superseded: { proposed: check.proposed, rejudged: check.rejudged, changes: check.changes },
+      };
     }
     await tx
       .update(determinations)

@@ -8,7 +8,6 @@ import { enqueue, notifyPerson } from '../outbox/enqueue.ts';
 import type { CaseDeps } from './case-deps.ts';
 import type { ApprovalCheck } from './case-judgement.ts';
 import { caseView, setCase, type CaseRecord } from './case-record.ts';
-import type { DecideResult } from './decide-determination.ts';
 
 export interface Supersession {
   c: CaseRecord;
@@ -29,7 +28,7 @@ export interface Supersession {
  * message says so with both figures, and the proposer is asked to propose
  * again. Nothing is issued. The caller commits this: a refusal is a result.
  */
-export async function supersedeDetermination(tx: Tx, deps: CaseDeps, s: Supersession): Promise<DecideResult> {
+export async function supersedeDetermination(tx: Tx, deps: CaseDeps, s: Supersession): Promise<void> {
   const { c, det, check } = s;
   const now = deps.clock.now();
   const decidedAt = formatShanghai(now);
@@ -54,8 +53,4 @@ export async function supersedeDetermination(tx: Tx, deps: CaseDeps, s: Superses
   };
   if (det.requestOutboxId) await enqueue(w, c.id, { type: 'update', outboxId: det.requestOutboxId }, n);
   await notifyPerson(w, det.proposedBy, c.id, n);
-  return {
-    determinationId: det.id, caseId: c.id, approved: false, decidedBy: s.actor, decidedAt, caseState: s.state,
-    superseded: { proposed: check.proposed, rejudged: check.rejudged, changes: check.changes },
-  };
 }

@@ -344,7 +344,7 @@ export const uiEn = {
       too_long: 'Grounds are limited to 2500 characters.',
     },
     partner: { not_found: 'No such partner.' },
-    policy: { none_in_force: 'No policy version was in force on that date.' },
+    policy: { none_in_force: 'No policy version was in force on that date.', unknown_version: 'The policy version this decision was judged under is not loaded; ask an admin to load it.' },
     reply: {
       deadline_passed: 'The reply deadline of case {{caseId}} has passed.',
       dispute_reason_empty: 'Say why the violation did not happen.',

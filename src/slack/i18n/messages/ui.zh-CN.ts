@@ -338,7 +338,7 @@ export const uiZh = {
       too_long: '异议理由不得超过 2500 字。',
     },
     partner: { not_found: '没有该合作伙伴。' },
-    policy: { none_in_force: '该日期没有生效的政策版本。' },
+    policy: { none_in_force: '该日期没有生效的政策版本。', unknown_version: '该处理结果所依据的政策版本尚未导入，请联系管理员导入。' },
     reply: {
       deadline_passed: '案件 {{caseId}} 的回复期限已过。',
       dispute_reason_empty: '请说明违规为何不成立。',
