@@ -6,13 +6,15 @@ import { notifyPartner } from '../outbox/enqueue.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { caseView, setCase, type CaseRecord } from './case-record.ts';
 import { withdrawSanction } from './sanction-record.ts';
+import { announceSuspensionLifted, notSuspended } from './suspension.ts';
 
 /** Not established: the case closes, any suspension lifts (R-SUSPEND), and the partner is told. */
 export async function dismissCase(tx: Tx, deps: CaseDeps, c: CaseRecord, reasons: string, actor: string): Promise<void> {
   const now = deps.clock.now();
   await withdrawSanction(tx, c.id);
-  await setCase(tx, c.id, { state: 'dismissed', suspended: false, closedAt: now, decision: null }, now);
+  await setCase(tx, c.id, { state: 'dismissed', ...notSuspended, closedAt: now, decision: null }, now);
   await tx.update(deadlines).set({ doneAt: now, outcome: 'moot' }).where(and(eq(deadlines.caseId, c.id), isNull(deadlines.doneAt)));
   await notifyPartner({ tx, clock: deps.clock, jobs: deps.jobs }, c.partnerId, c.id, { kind: 'case_dismissed', case: await caseView(tx, deps.policies, c), reasons });
   await appendAudit(tx, { actor, action: 'case.dismissed', subject: c.id, payload: { reasons }, at: now });
+  await announceSuspensionLifted(tx, deps, c, 'dismissed', actor);
 }

@@ -14,6 +14,7 @@ import { scheduleDeadline } from '../deadlines/schedule.ts';
 import { enqueue, notifyPartner } from '../outbox/enqueue.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { caseView, setCase, type CaseRecord } from './case-record.ts';
+import { announceSuspensionLifted, notSuspended } from './suspension.ts';
 
 /**
  * R-DECISION: the objection window is closed and any objection answered, so
@@ -42,7 +43,7 @@ export async function issueFormalDecision(tx: Tx, deps: CaseDeps, c: CaseRecord,
   const due = paymentDueDate(noticeDate, params);
   if (sanction!.terminated) await tx.update(partners).set({ status: 'terminated', updatedAt: now }).where(eq(partners.id, c.partnerId));
   const owed = d.owed.greaterThan(0);
-  await setCase(tx, c.id, owed ? { state: 'collecting', decidedAt: now } : { state: 'closed', decidedAt: now, closedAt: now, suspended: false }, now);
+  await setCase(tx, c.id, owed ? { state: 'collecting', decidedAt: now } : { state: 'closed', decidedAt: now, closedAt: now, ...notSuspended }, now);
   if (owed) {
     for (const r of paymentReminders(due)) {
       if (r.at > now) await scheduleDeadline(tx, deps, { caseId: c.id, kind: 'payment_reminder', dueAt: r.at, payload: { when: r.when, due } });
@@ -58,6 +59,8 @@ export async function issueFormalDecision(tx: Tx, deps: CaseDeps, c: CaseRecord,
   const w = { tx, clock: deps.clock, jobs: deps.jobs };
   await notifyPartner(w, c.partnerId, c.id, { kind: 'formal_decision', case: view, decision, noticeDate, paymentDue: due, owed: formatAmount(d.owed) });
   await enqueue(w, c.id, { type: 'channel', channel: 'notices' }, { kind: 'public_notice', case: view, decision, noticeDate });
+  // R-SUSPEND: deducted in full, the decision is paid; the case is handled.
+  if (!owed) await announceSuspensionLifted(tx, deps, c, 'paid', actor);
   await appendAudit(tx, {
     actor, action: 'case.formal_decision', subject: c.id,
     payload: { deposit: formatAmount(d.deposit), prepayment: formatAmount(d.prepayment), serviceFee: formatAmount(d.serviceFee), owed: formatAmount(d.owed), paymentDue: due },

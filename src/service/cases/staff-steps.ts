@@ -1,9 +1,8 @@
 import { requireRole } from '../../domain/access/roles.ts';
 import { assertCanDo } from '../../domain/cases/case-state.ts';
 import { loadAccess, type Actor } from '../access/actor.ts';
-import { appendAudit } from '../audit/audit-trail.ts';
 import type { CaseDeps } from './case-deps.ts';
-import { lockCase, setCase } from './case-record.ts';
+import { lockCase } from './case-record.ts';
 import { runCommand } from './run-command.ts';
 import { sendSuspectedViolationNotice } from './suspected-violation-notice.ts';
 
@@ -22,24 +21,5 @@ export async function sendNotice(deps: CaseDeps, input: CaseCommand): Promise<{ 
     assertCanDo(c.id, c.state, 'send_notice');
     const r = await sendSuspectedViolationNotice(tx, deps, c, access.key);
     return { caseId: c.id, ...r };
-  });
-}
-
-/**
- * R-SUSPEND: after telling the partner, staff may hold all incentive payouts
- * until the case clears the partner or is fully handled.
- */
-export async function suspendIncentives(deps: CaseDeps, input: CaseCommand): Promise<{ caseId: string; suspended: true }> {
-  const access = await loadAccess(deps.db, input.actor);
-  requireRole(access.roles, 'case.suspend', `<@${input.actor.userId}>`);
-  return runCommand(deps, { key: input.key, action: 'case.suspend', actor: access.key }, async (tx) => {
-    const c = await lockCase(tx, input.caseId);
-    assertCanDo(c.id, c.state, 'suspend');
-    if (!c.suspended) {
-      const now = deps.clock.now();
-      await setCase(tx, c.id, { suspended: true }, now);
-      await appendAudit(tx, { actor: access.key, action: 'case.suspended', subject: c.id, payload: {}, at: now });
-    }
-    return { caseId: c.id, suspended: true as const };
   });
 }

@@ -11,6 +11,7 @@ import { validSanctions } from '../../domain/sanctions/sanction-history.ts';
 import { ledgerSummary, penaltyAccounts } from '../../db/repositories/ledger.repository.ts';
 import { partnerProfile, type PartnerProfile } from '../../db/repositories/partners.repository.ts';
 import { restrictionsOf } from '../../db/repositories/restrictions.repository.ts';
+import { suspensionsOf, type IncentiveSuspension } from '../../db/repositories/suspensions.repository.ts';
 import { sanctionHistory, sanctionsOfPartner } from '../../db/repositories/sanctions.repository.ts';
 import { isStaff, loadAccess, type Actor } from '../access/actor.ts';
 import { today } from '../clock.ts';
@@ -45,6 +46,8 @@ export interface Standing {
   owed: OwedPenalty[];
   totalOwed: Money;
   totalLateFees: Money;
+  /** R-SUSPEND: the cases holding the partner's incentive payouts now (whatever the `on` day). */
+  suspensions: IncentiveSuspension[];
 }
 
 /** Where a partner stands on a day: valid sanctions, restrictions in force, balances, what is owed. */
@@ -56,12 +59,13 @@ export async function partnerStanding(deps: RulesDeps, input: { partnerId: strin
   if (!partner || !mayView) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`);
   const policy = policyInForce(deps.policies, on);
   const p = policy.params;
-  const [history, rows, ledger, stored, accounts] = await Promise.all([
+  const [history, rows, ledger, stored, accounts, suspensions] = await Promise.all([
     sanctionHistory(deps.db, partner.id, addMonths(on, -Math.max(p.class2.validityMonths, p.class3.validityMonths, p.restrictionMonths[1])), on),
     sanctionsOfPartner(deps.db, partner.id),
     ledgerSummary(deps.db, partner.id, on),
     restrictionsOf(deps.db, partner.id),
     penaltyAccounts(deps.db, partner.id, on),
+    suspensionsOf(deps.db, partner.id),
   ]);
   const byCase = new Map(rows.map((r) => [r.caseId, r]));
   const months: Record<ViolationClass, number> = { 1: p.restrictionMonths[1], 2: p.class2.validityMonths, 3: p.class3.validityMonths };
@@ -101,5 +105,6 @@ export async function partnerStanding(deps: RulesDeps, input: { partnerId: strin
     owed,
     totalOwed: sumMoney(owed.map((o) => o.outstanding)),
     totalLateFees: sumMoney(owed.map((o) => o.lateFee)),
+    suspensions,
   };
 }

@@ -43,6 +43,7 @@ export const uiEn = {
     reply: 'take a reply',
     lapse_reply: 'lapse its reply window',
     suspend: 'have incentives suspended',
+    lift_suspension: 'have its suspension of incentives lifted',
     propose_determination: 'take a determination',
     decide_determination: 'have a determination decided',
     object: 'take an objection',
@@ -56,6 +57,7 @@ export const uiEn = {
     case_report: 'report a violation',
     case_notice: 'send a notice',
     case_suspend: 'suspend incentive payouts',
+    case_lift_suspension: 'lift a suspension of incentive payouts',
     determination_propose: 'propose a determination',
     determination_decide: 'approve or reject a determination',
     objection_answer: 'answer an objection',
@@ -327,6 +329,10 @@ export const uiEn = {
       facts_empty: 'Describe the facts of the violation.',
       facts_too_long: 'The facts are limited to 2500 characters.',
       own_partner: 'A partner cannot report itself; choose the partner you are reporting.',
+      partner_cannot_suspend: 'A partner’s report cannot suspend incentive payouts: staff decide that once the notice has gone out (R-SUSPEND).',
+    },
+    suspension: {
+      before_notice: 'Case {{caseId}} has not been notified to the partner yet: incentives can be suspended only after the notice is sent (R-SUSPEND). Nothing was changed.',
     },
   },
 } as const;

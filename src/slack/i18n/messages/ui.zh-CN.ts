@@ -45,6 +45,7 @@ export const uiZh = {
     decide_objection_answer: '审批异议答复',
     close_objection_window: '结束异议期',
     record_payment: '登记缴款',
+    lift_suspension: '解除激励暂停',
   },
   role: { officer: '合规专员（officer）', approver: '审批人（approver）', finance: '财务（finance）', admin: '管理员（admin）' },
   permission: {
@@ -55,6 +56,7 @@ export const uiZh = {
     determination_decide: '批准或驳回认定',
     objection_answer: '答复异议',
     payment_record: '登记缴款',
+    case_lift_suspension: '解除激励发放暂停',
     admin_manage: '管理角色、政策与日历',
   },
   restriction: {
@@ -321,6 +323,10 @@ export const uiZh = {
       facts_empty: '请描述违规事实。',
       facts_too_long: '违规事实不得超过 2500 字。',
       own_partner: '合作伙伴不能举报自己，请选择被举报的合作伙伴。',
+      partner_cannot_suspend: '合作伙伴的举报不能暂停激励发放：此事由工作人员在发出通知后决定（R-SUSPEND）。',
+    },
+    suspension: {
+      before_notice: '案件 {{caseId}} 尚未通知合作伙伴：只有在发出通知后才能暂停激励发放（R-SUSPEND）。未作任何更改。',
     },
   },
 } as const;

@@ -1,0 +1,1 @@
+ALTER TABLE "cases" ADD CONSTRAINT "cases_suspended_since_check" CHECK ("cases"."suspended" = ("cases"."suspended_at" is not null and "cases"."suspended_by" is not null) and ("cases"."suspended_at" is null) = ("cases"."suspended_by" is null));
