@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isDomainError, type DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
 import { escapeMrkdwn } from './render/mrkdwn.ts';
-import { when, who, type Fmt } from './views/format.ts';
+import { when, who, type Fmt } from './render/views/format.ts';
 
 /**
  * The one place where an error becomes what a person reads (STYLE 4): a

@@ -5,7 +5,7 @@ import type { Actor } from '../service/access/actor.ts';
 import type { CaseDeps } from '../service/cases/case-deps.ts';
 import type { RulesDeps } from '../service/rules/rules-deps.ts';
 import { translator, type Locale } from './i18n/i18n.ts';
-import type { Fmt } from './views/format.ts';
+import type { Fmt } from './render/views/format.ts';
 
 /** Where a person's language comes from (LocaleResolver: users.info with include_locale, cached). */
 export interface LocaleSource {

@@ -3,11 +3,11 @@ import { FY22_CATALOG } from '../../../src/domain/catalog/fy22-catalog.ts';
 import type { CaseSummary } from '../../../src/service/cases/case-queries.ts';
 import { FY22 } from '../../../src/domain/policy/fy22.ts';
 import { translator, type Locale } from '../../../src/slack/i18n/i18n.ts';
-import { caseListReply } from '../../../src/slack/views/case-list.ts';
-import { helpReply } from '../../../src/slack/views/help.ts';
-import { homeView } from '../../../src/slack/views/home.ts';
-import { reportModal } from '../../../src/slack/views/modals/report-modal.ts';
-import { determineModal } from '../../../src/slack/views/modals/determine-modal.ts';
+import { caseListReply } from '../../../src/slack/render/views/case-list.ts';
+import { helpReply } from '../../../src/slack/render/views/help.ts';
+import { homeView } from '../../../src/slack/render/views/home.ts';
+import { reportModal } from '../../../src/slack/render/modals/report-modal.ts';
+import { determineModal } from '../../../src/slack/render/modals/determine-modal.ts';
 import { allStrings } from '../e2e/harness.ts';
 
 const fmts = (['en', 'zh-CN'] as Locale[]).map((locale) => ({ t: translator(locale), locale }));

@@ -1,6 +1,6 @@
 import { sendNotice } from '../../../service/cases/staff-steps.ts';
 import { actorOf } from '../../slack-context.ts';
-import { when } from '../../views/format.ts';
+import { when } from '../../render/views/format.ts';
 import { clickOf } from '../shared/button.ts';
 import { publishHome } from '../shared/home.ts';
 import { buttonValue, caseIdSchema } from '../shared/parse.ts';

@@ -1,6 +1,6 @@
 import { partnerStanding } from '../../../service/rules/partner-standing.ts';
 import { actorOf, fmtFor, rulesOf } from '../../slack-context.ts';
-import { standingReply } from '../../views/standing.ts';
+import { standingReply } from '../../render/views/standing.ts';
 import { parsePartnerCommand } from '../shared/parse.ts';
 import { answerPrivately, replyPrivately, textReply } from '../shared/reply.ts';
 import type { CommandArgs, Make } from '../shared/types.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { searchPartners } from '../../../db/repositories/partners.repository.ts';
 import { loadAccess } from '../../../service/access/actor.ts';
 import { actorOf } from '../../slack-context.ts';
-import { cut, option } from '../../views/blocks.ts';
+import { cut, option } from '../../render/views/blocks.ts';
 import type { Make, SuggestionArgs } from '../shared/types.ts';
 
 const typed = z.string().trim().max(100).catch('');

@@ -1,5 +1,5 @@
 import { fmtFor, type SlackContext } from '../../slack-context.ts';
-import type { Fmt } from '../../views/format.ts';
+import type { Fmt } from '../../render/views/format.ts';
 import type { ReplyTarget } from './reply.ts';
 import type { ButtonArgs } from './types.ts';
 

@@ -1,6 +1,6 @@
 import type { EvidenceInput } from '../../../service/cases/evidence.ts';
 import { INPUTS } from '../../action-ids.ts';
-import { EVIDENCE_BLOCKS } from '../../views/modals/evidence-inputs.ts';
+import { EVIDENCE_BLOCKS } from '../../render/modals/evidence-inputs.ts';
 import { linkLines } from './parse.ts';
 import type { FormState } from './view-state.ts';
 

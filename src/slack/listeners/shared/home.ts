@@ -2,7 +2,7 @@ import { isStaff, loadAccess, type Access } from '../../../service/access/actor.
 import { caseDetail, listCases, type CaseSummary } from '../../../service/cases/case-queries.ts';
 import { partnerStanding } from '../../../service/rules/partner-standing.ts';
 import { actorOf, fmtFor, rulesOf, type SlackContext } from '../../slack-context.ts';
-import { homeView, type HomeInput, type Page } from '../../views/home.ts';
+import { homeView, type HomeInput, type Page } from '../../render/views/home.ts';
 import type { SlackClient } from './reply.ts';
 
 const HOME_PAGE_SIZE = 8;

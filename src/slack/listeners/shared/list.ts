@@ -1,9 +1,9 @@
 import { isStaff, loadAccess } from '../../../service/access/actor.ts';
 import { listCases, type CaseFilter } from '../../../service/cases/case-queries.ts';
 import { actorOf, type SlackContext } from '../../slack-context.ts';
-import type { PrivateReply } from '../../views/blocks.ts';
-import { caseListReply, LIST_PAGE_SIZE } from '../../views/case-list.ts';
-import type { Fmt } from '../../views/format.ts';
+import type { PrivateReply } from '../../render/views/blocks.ts';
+import { caseListReply, LIST_PAGE_SIZE } from '../../render/views/case-list.ts';
+import type { Fmt } from '../../render/views/format.ts';
 import { listPageValue, type ListFilter } from './parse.ts';
 
 /** One page of `/violation list` (the command and its page buttons): the use case decides what this person may see. */

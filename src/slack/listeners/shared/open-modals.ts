@@ -8,12 +8,12 @@ import { decisionView } from '../../../service/rules/decision-json.ts';
 import { previewSanction } from '../../../service/rules/preview-sanction.ts';
 import type { DecisionView } from '../../../domain/notifications/notification.ts';
 import { actorOf, rulesOf, type SlackContext } from '../../slack-context.ts';
-import { answerModal } from '../../views/modals/answer-modal.ts';
-import { determineModal } from '../../views/modals/determine-modal.ts';
-import { reportModal } from '../../views/modals/report-modal.ts';
-import { disputeModal, objectionModal } from '../../views/modals/reply-modals.ts';
-import { rejectModal } from '../../views/modals/reject-modal.ts';
-import { catalogItemOn, itemLine, when, who, type Fmt } from '../../views/format.ts';
+import { answerModal } from '../../render/modals/answer-modal.ts';
+import { determineModal } from '../../render/modals/determine-modal.ts';
+import { reportModal } from '../../render/modals/report-modal.ts';
+import { disputeModal, objectionModal } from '../../render/modals/reply-modals.ts';
+import { rejectModal } from '../../render/modals/reject-modal.ts';
+import { catalogItemOn, itemLine, when, who, type Fmt } from '../../render/views/format.ts';
 import type { SlackClient } from './reply.ts';
 
 /**

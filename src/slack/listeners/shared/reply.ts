@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, RespondFn } from '@slack/bolt';
 import type { SlackContext } from '../../slack-context.ts';
 import { userMessage } from '../../errors.ts';
-import { section, type PrivateReply } from '../../views/blocks.ts';
-import type { Fmt } from '../../views/format.ts';
+import { section, type PrivateReply } from '../../render/views/blocks.ts';
+import type { Fmt } from '../../render/views/format.ts';
 
 export type SlackClient = AllMiddlewareArgs['client'];
 

@@ -1,8 +1,8 @@
 import type { ViewResponseAction } from '@slack/bolt';
 import type { SlackContext } from '../../slack-context.ts';
 import { userMessage } from '../../errors.ts';
-import { doneModal } from '../../views/modals/done-modal.ts';
-import type { Fmt } from '../../views/format.ts';
+import { doneModal } from '../../render/modals/done-modal.ts';
+import type { Fmt } from '../../render/views/format.ts';
 import type { Actor } from '../../../service/access/actor.ts';
 import { actorOf, fmtFor } from '../../slack-context.ts';
 import { replyPrivately, textReply, type SlackClient } from './reply.ts';

@@ -1,6 +1,6 @@
 import { proposeObjectionAnswer } from '../../../service/cases/propose-determination.ts';
 import { INPUTS } from '../../action-ids.ts';
-import { ANSWER_BLOCKS } from '../../views/modals/answer-modal.ts';
+import { ANSWER_BLOCKS } from '../../render/modals/answer-modal.ts';
 import { caseOfView } from '../shared/metadata.ts';
 import { modalSubmission } from '../shared/submission.ts';
 

@@ -1,6 +1,6 @@
 import { proposeDetermination } from '../../../service/cases/propose-determination.ts';
 import { INPUTS } from '../../action-ids.ts';
-import { DETERMINE_BLOCKS } from '../../views/modals/determine-modal.ts';
+import { DETERMINE_BLOCKS } from '../../render/modals/determine-modal.ts';
 import { caseOfView } from '../shared/metadata.ts';
 import { modalSubmission } from '../shared/submission.ts';
 

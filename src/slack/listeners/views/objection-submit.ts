@@ -1,6 +1,6 @@
 import { objectToNotice } from '../../../service/cases/partner-replies.ts';
 import { INPUTS } from '../../action-ids.ts';
-import { EVIDENCE_BLOCKS } from '../../views/modals/evidence-inputs.ts';
+import { EVIDENCE_BLOCKS } from '../../render/modals/evidence-inputs.ts';
 import { evidenceOf } from '../shared/evidence.ts';
 import { caseOfView } from '../shared/metadata.ts';
 import { modalSubmission } from '../shared/submission.ts';

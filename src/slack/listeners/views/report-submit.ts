@@ -1,8 +1,8 @@
 import { reportViolation } from '../../../service/cases/report-violation.ts';
 import { INPUTS } from '../../action-ids.ts';
-import { when } from '../../views/format.ts';
-import { EVIDENCE_BLOCKS } from '../../views/modals/evidence-inputs.ts';
-import { REPORT_BLOCKS } from '../../views/modals/report-modal.ts';
+import { when } from '../../render/views/format.ts';
+import { EVIDENCE_BLOCKS } from '../../render/modals/evidence-inputs.ts';
+import { REPORT_BLOCKS } from '../../render/modals/report-modal.ts';
 import { evidenceOf } from '../shared/evidence.ts';
 import { modalSubmission } from '../shared/submission.ts';
 

@@ -1,4 +1,4 @@
-import { helpReply } from '../../../views/help.ts';
+import { helpReply } from '../../../render/views/help.ts';
 import { replyPrivately, textReply } from '../../shared/reply.ts';
 import type { Subcommand } from './subcommand.ts';
 

@@ -1,7 +1,7 @@
 import { isStaff, loadAccess } from '../../../../service/access/actor.ts';
 import { caseDetail } from '../../../../service/cases/case-queries.ts';
 import { actorOf } from '../../../slack-context.ts';
-import { caseDetailReply } from '../../../views/case-detail.ts';
+import { caseDetailReply } from '../../../render/views/case-detail.ts';
 import { answerPrivately } from '../../shared/reply.ts';
 import { where, type Subcommand } from './subcommand.ts';
 

@@ -1,5 +1,5 @@
 import type { SlackContext } from '../../../slack-context.ts';
-import type { Fmt } from '../../../views/format.ts';
+import type { Fmt } from '../../../render/views/format.ts';
 import type { ViolationCommand } from '../../shared/parse.ts';
 import type { ReplyTarget } from '../../shared/reply.ts';
 import type { CommandArgs } from '../../shared/types.ts';

@@ -1,10 +1,10 @@
-import { classLabel, findCatalogItem } from '../../domain/catalog/catalog.ts';
-import type { CatalogItem, ViolationClass } from '../../domain/catalog/catalog-item.ts';
-import { formatShanghai } from '../../domain/dates.ts';
-import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
-import { policyInForce } from '../../domain/policy/choose-policy.ts';
-import type { Locale, Translate } from '../i18n/i18n.ts';
-import { escapeMrkdwn } from '../render/mrkdwn.ts';
+import { classLabel, findCatalogItem } from '../../../domain/catalog/catalog.ts';
+import type { CatalogItem, ViolationClass } from '../../../domain/catalog/catalog-item.ts';
+import { formatShanghai } from '../../../domain/dates.ts';
+import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
+import { policyInForce } from '../../../domain/policy/choose-policy.ts';
+import type { Locale, Translate } from '../../i18n/i18n.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 
 /** How people, times, money and catalog items read in a message, in the reader's language. */
 export interface Fmt {

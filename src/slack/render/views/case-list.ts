@@ -1,7 +1,7 @@
-import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
-import type { CaseSummary } from '../../service/cases/case-queries.ts';
-import { ACTIONS } from '../action-ids.ts';
-import { escapeMrkdwn } from '../render/mrkdwn.ts';
+import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
+import type { CaseSummary } from '../../../service/cases/case-queries.ts';
+import { ACTIONS } from '../../action-ids.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 import { actions, button, context, header, section, type Block, type PrivateReply } from './blocks.ts';
 import { itemLine, partnerText, stateText, when, type Fmt } from './format.ts';
 

@@ -1,5 +1,5 @@
-import type { DecisionView } from '../../domain/notifications/notification.ts';
-import { escapeMrkdwn } from '../render/mrkdwn.ts';
+import type { DecisionView } from '../../../domain/notifications/notification.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
 import { cls, cny, type Fmt } from './format.ts';
 
 /**

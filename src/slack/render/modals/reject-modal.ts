@@ -1,6 +1,6 @@
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { input, modal, section, type ModalView } from '../blocks.ts';
-import type { Fmt } from '../format.ts';
+import { input, modal, section, type ModalView } from '../views/blocks.ts';
+import type { Fmt } from '../views/format.ts';
 
 export interface RejectMetadata {
   determinationId: number;

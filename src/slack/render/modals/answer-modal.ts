@@ -1,9 +1,9 @@
 import type { CatalogItem } from '../../../domain/catalog/catalog-item.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { esc, input, modal, option, section, type Block, type ModalView } from '../blocks.ts';
-import { decisionText } from '../decision.ts';
+import { esc, input, modal, option, section, type Block, type ModalView } from '../views/blocks.ts';
+import { decisionText } from '../views/decision.ts';
 import type { DecisionView } from '../../../domain/notifications/notification.ts';
-import type { Fmt } from '../format.ts';
+import type { Fmt } from '../views/format.ts';
 import { catalogOptionGroups, itemOption } from './report-modal.ts';
 import type { CaseMetadata } from './reply-modals.ts';
 

@@ -1,7 +1,7 @@
-import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
-import type { CaseSummary } from '../../service/cases/case-queries.ts';
-import type { Standing } from '../../service/rules/partner-standing.ts';
-import { ACTIONS } from '../action-ids.ts';
+import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
+import type { CaseSummary } from '../../../service/cases/case-queries.ts';
+import type { Standing } from '../../../service/rules/partner-standing.ts';
+import { ACTIONS } from '../../action-ids.ts';
 import { actions, button, context, divider, header, LIMITS, section, type Block, type HomeView } from './blocks.ts';
 import { caseButtons, type CaseDetailInput } from './case-detail.ts';
 import { caseLine } from './case-list.ts';

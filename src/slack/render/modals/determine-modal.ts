@@ -1,8 +1,8 @@
 import type { DecisionView } from '../../../domain/notifications/notification.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { context, esc, input, modal, option, section, type Block, type ModalView } from '../blocks.ts';
-import { decisionText } from '../decision.ts';
-import { partnerText, type Fmt } from '../format.ts';
+import { context, esc, input, modal, option, section, type Block, type ModalView } from '../views/blocks.ts';
+import { decisionText } from '../views/decision.ts';
+import { partnerText, type Fmt } from '../views/format.ts';
 import type { CaseMetadata } from './reply-modals.ts';
 
 export const DETERMINE_BLOCKS = { established: 'established', terminate: 'terminate', reasons: 'reasons' } as const;

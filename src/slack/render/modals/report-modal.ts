@@ -3,8 +3,8 @@ import { catalogByCategory } from '../../../domain/catalog/catalog.ts';
 import type { CatalogItem } from '../../../domain/catalog/catalog-item.ts';
 import { FACTS_MAX } from '../../../service/cases/evidence.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { context, cut, input, modal, option, plain, section, type Block, type ModalView } from '../blocks.ts';
-import { cls, itemText, type Fmt } from '../format.ts';
+import { context, cut, input, modal, option, plain, section, type Block, type ModalView } from '../views/blocks.ts';
+import { cls, itemText, type Fmt } from '../views/format.ts';
 import { evidenceInputs } from './evidence-inputs.ts';
 
 /** Block ids of the report modal; they match the use case's `details.field`. */

@@ -1,6 +1,6 @@
-import { formatAmount } from '../../domain/money.ts';
-import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
-import type { Standing } from '../../service/rules/partner-standing.ts';
+import { formatAmount } from '../../../domain/money.ts';
+import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
+import type { Standing } from '../../../service/rules/partner-standing.ts';
 import { context, fields, header, section, type Block, type PrivateReply } from './blocks.ts';
 import { cls, cny, itemLine, partnerText, type Fmt } from './format.ts';
 

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { clip, escapeMrkdwn } from '../render/mrkdwn.ts';
+import { clip, escapeMrkdwn } from '../mrkdwn.ts';
 
 /**
  * Small Block Kit builders that keep Slack's limits in one place: 50 blocks

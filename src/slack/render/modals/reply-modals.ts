@@ -1,7 +1,7 @@
 import { FACTS_MAX } from '../../../service/cases/evidence.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { input, modal, plain, section, type ModalView } from '../blocks.ts';
-import type { Fmt } from '../format.ts';
+import { input, modal, plain, section, type ModalView } from '../views/blocks.ts';
+import type { Fmt } from '../views/format.ts';
 import { evidenceInputs } from './evidence-inputs.ts';
 
 /** What a partner's modal carries between opening and submission. */

@@ -1,6 +1,6 @@
 import { INPUTS } from '../../action-ids.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { input, plain, type Block } from '../blocks.ts';
+import { input, plain, type Block } from '../views/blocks.ts';
 
 /** Block ids of the evidence inputs; a DomainError's `details.field` 'evidence' points at the links. */
 export const EVIDENCE_BLOCKS = { links: 'evidence', files: 'evidence_files' } as const;

@@ -1,8 +1,8 @@
-import { canDo } from '../../domain/cases/case-state.ts';
-import type { DecisionView } from '../../domain/notifications/notification.ts';
-import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
-import type { CaseDetail } from '../../service/cases/case-queries.ts';
-import { ACTIONS } from '../action-ids.ts';
+import { canDo } from '../../../domain/cases/case-state.ts';
+import type { DecisionView } from '../../../domain/notifications/notification.ts';
+import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
+import type { CaseDetail } from '../../../service/cases/case-queries.ts';
+import { ACTIONS } from '../../action-ids.ts';
 import { actions, button, context, esc, fields, header, section, type Block, type Button, type PrivateReply } from './blocks.ts';
 import { decisionText } from './decision.ts';
 import { dueText } from './case-list.ts';
