@@ -105,6 +105,7 @@ describeEachBackend('the operator’s case commands (`cli cases`, `cli roles`, `
     expect(suspended.code).toBe(0);
     expect(suspended.json()).toEqual({ case_id: r.caseId, suspended: true, since: '2026-06-02T09:00:00+08:00', changed: true });
     expect(await findCase(w.db, r.caseId)).toMatchObject({ suspended: true, suspendedBy: 'cli:ops' });
+    w.clock.advance(60_000);
     expect((await cli(w, 'cases', 'suspend', r.caseId)).stdout()).toBe(`${r.caseId}: incentive payouts were already suspended, since 2026-06-02T09:00:00+08:00.`);
     expect(addressed((await messages(w.db, r.caseId)).filter((m) => m.kind === 'incentives_suspended'))).toEqual(['incentives_suspended → U0PARTNER1']);
 
@@ -117,6 +118,7 @@ describeEachBackend('the operator’s case commands (`cli cases`, `cli roles`, `
     expect(lifted.code).toBe(0);
     expect(lifted.stdout()).toBe(`${r.caseId}: suspension lifted; the partner is told.`);
     expect((await messages(w.db, r.caseId)).filter((m) => m.kind === 'suspension_lifted').map((m) => m.payload)).toMatchObject([{ reason: 'staff' }]);
+    w.clock.advance(60_000);
     expect((await cli(w, 'cases', 'lift', r.caseId, '--json')).json()).toEqual({ case_id: r.caseId, suspended: false, since: null, changed: false });
     expect((await cli(w, 'standing', '--partner', 'P1')).stdout()).toContain('Incentives suspended (R-SUSPEND): no');
     expect((await auditActions(w.db, r.caseId)).slice(-2)).toEqual(['case.suspended', 'case.suspension_lifted']);
