@@ -110,6 +110,8 @@ export const uiEn = {
     determine: '• `/violation determine CASE`: propose a determination (officer); a second person approves',
     answer: '• `/violation answer CASE`: answer a partner’s objection (officer)',
     notice: '• `/violation notice CASE`: send the notice of a partner’s report (officer)',
+    suspend: '• `/violation suspend CASE`: suspend the partner’s incentive payouts while the case is open, once the notice is out (officer, R-SUSPEND)',
+    lift: '• `/violation lift CASE`: lift that suspension by hand; it also lifts by itself when the case is dismissed or paid (officer)',
     status: '• `/partner status PARTNER`: valid sanctions, what the next one would cost, restrictions, amount owed',
     help: '• `/violation help`: this help',
     buttons: 'Partner contacts answer with the buttons on the bot’s messages (Accept, Dispute, Object). Approvers decide in the approvals channel. The Home tab shows your queue.',
@@ -119,6 +121,8 @@ export const uiEn = {
     determine: 'Give the case: `/violation determine V-000012`.',
     answer: 'Give the case: `/violation answer V-000012`.',
     notice: 'Give the case: `/violation notice V-000012`.',
+    suspend: 'Give the case: `/violation suspend V-000012`.',
+    lift: 'Give the case: `/violation lift V-000012`.',
     status: 'Give the partner: `/partner status P1`.',
   },
   report: {
@@ -220,6 +224,12 @@ export const uiEn = {
   notice: {
     done: 'The notice of case *{{caseId}}* is sent; the partner must reply by *{{due}}*.',
   },
+  suspension: {
+    done: 'Incentive payouts of the partner in case *{{caseId}}* are suspended since {{since}}; the partner’s contacts are told (R-SUSPEND).',
+    already: 'Nothing changed: incentive payouts in case *{{caseId}}* are already suspended, since {{since}}.',
+    lifted: 'The suspension in case *{{caseId}}* is lifted; the partner’s contacts are told.',
+    notSuspended: 'Nothing changed: incentive payouts in case *{{caseId}}* are not suspended.',
+  },
   list: {
     titleOpen: 'Open cases',
     titleMine: 'Cases you reported',
@@ -261,6 +271,9 @@ export const uiEn = {
     owedTotal: '{{amount}} plus late fees {{fees}}',
     owedLine: '{{caseId}}: {{amount}}, due {{due}}, late fee {{fee}}',
     balances: 'Deposit {{deposit}} · prepayments {{prepayment}} · unpaid service fees {{unpaid}}',
+    incentives: 'Incentive payouts (R-SUSPEND)',
+    notSuspended: 'Not suspended.',
+    suspendedLine: 'suspended by case {{caseId}} since {{since}}',
   },
   home: {
     titleStaff: 'Violation cases: your queue',

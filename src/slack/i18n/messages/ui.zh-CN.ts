@@ -105,6 +105,8 @@ export const uiZh = {
     determine: '• `/violation determine 案件号`：提出认定（合规专员），由另一人审批',
     answer: '• `/violation answer 案件号`：答复合作伙伴的异议（合规专员）',
     notice: '• `/violation notice 案件号`：就合作伙伴的举报发出通知（合规专员）',
+    suspend: '• `/violation suspend 案件号`：发出通知后，在案件处理期间暂停该合作伙伴的激励发放（合规专员，R-SUSPEND）',
+    lift: '• `/violation lift 案件号`：手动解除暂停；案件不成立或处理决定履行完毕时自动解除（合规专员）',
     status: '• `/partner status 伙伴ID`：有效处罚、下一次违规的后果、限制措施、欠款',
     help: '• `/violation help`：本帮助',
     buttons: '合作伙伴联系人通过机器人消息上的按钮（接受、申辩、异议）回复；审批人在审批频道中决定；主页标签显示你的待办。',
@@ -114,6 +116,8 @@ export const uiZh = {
     determine: '请提供案件号：`/violation determine V-000012`。',
     answer: '请提供案件号：`/violation answer V-000012`。',
     notice: '请提供案件号：`/violation notice V-000012`。',
+    suspend: '请提供案件号：`/violation suspend V-000012`。',
+    lift: '请提供案件号：`/violation lift V-000012`。',
     status: '请提供合作伙伴 ID：`/partner status P1`。',
   },
   report: {
@@ -214,6 +218,12 @@ export const uiZh = {
   notice: {
     done: '案件 *{{caseId}}* 的通知已发出；合作伙伴须在 *{{due}}* 前回复。',
   },
+  suspension: {
+    done: '案件 *{{caseId}}* 涉及的合作伙伴自 {{since}} 起暂停激励发放；已通知其联系人（R-SUSPEND）。',
+    already: '未作更改：案件 *{{caseId}}* 的激励发放已于 {{since}} 起暂停。',
+    lifted: '案件 *{{caseId}}* 的激励暂停已解除；已通知合作伙伴联系人。',
+    notSuspended: '未作更改：案件 *{{caseId}}* 未暂停激励发放。',
+  },
   list: {
     titleOpen: '未结案件',
     titleMine: '你举报的案件',
@@ -255,6 +265,9 @@ export const uiZh = {
     owedTotal: '{{amount}}，另有滞纳金 {{fees}}',
     owedLine: '{{caseId}}：{{amount}}，{{due}} 到期，滞纳金 {{fee}}',
     balances: '保证金 {{deposit}} · 预付款 {{prepayment}} · 未结服务费 {{unpaid}}',
+    incentives: '激励发放（R-SUSPEND）',
+    notSuspended: '未暂停。',
+    suspendedLine: '因案件 {{caseId}} 自 {{since}} 起暂停',
   },
   home: {
     titleStaff: '违规案件：你的待办',

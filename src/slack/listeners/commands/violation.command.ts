@@ -8,6 +8,7 @@ import { listSubcommand } from './violation/list.ts';
 import { noticeSubcommand } from './violation/notice.ts';
 import { reportSubcommand } from './violation/report.ts';
 import { showSubcommand } from './violation/show.ts';
+import { liftSubcommand, suspendSubcommand } from './violation/suspension.ts';
 import type { SubcommandRequest } from './violation/subcommand.ts';
 
 type Handlers = { [S in ViolationCommand['sub']]: (req: SubcommandRequest<Extract<ViolationCommand, { sub: S }>>) => Promise<void> };
@@ -19,6 +20,8 @@ const subcommands: Handlers = {
   determine: determineSubcommand,
   answer: answerSubcommand,
   notice: noticeSubcommand,
+  suspend: suspendSubcommand,
+  lift: liftSubcommand,
   help: helpSubcommand,
   unknown: unknownSubcommand,
   usage: usageSubcommand,

@@ -11,6 +11,8 @@ export function helpReply(f: Fmt, unknown?: string): PrivateReply {
     t('help.determine'),
     t('help.answer'),
     t('help.notice'),
+    t('help.suspend'),
+    t('help.lift'),
     t('help.status'),
     t('help.help'),
   ];

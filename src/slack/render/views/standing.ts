@@ -2,7 +2,8 @@ import { formatAmount } from '../../../domain/money.ts';
 import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
 import type { Standing } from '../../../service/rules/partner-standing.ts';
 import { context, fields, header, section, type Block, type PrivateReply } from './blocks.ts';
-import { cls, cny, itemLine, partnerText, type Fmt } from './format.ts';
+import { escapeMrkdwn } from '../mrkdwn.ts';
+import { cls, cny, itemLine, partnerText, when, type Fmt } from './format.ts';
 
 /** The standing as blocks, for `/partner status` and a partner contact's Home tab. */
 export function standingBlocks(f: Fmt, policies: readonly PolicyVersion[], s: Standing, opts: { withHeader: boolean } = { withHeader: true }): Block[] {
@@ -31,6 +32,10 @@ export function standingBlocks(f: Fmt, policies: readonly PolicyVersion[], s: St
   );
   const restrictionLines = s.restrictions.map((r) => `• ${t(`restriction.${r.kind}`)} · ${r.until ? t('standing.until', { date: r.until }) : t('common.untilPaid')}`);
   blocks.push(section(`*${t('standing.restrictions')}*\n${restrictionLines.length > 0 ? restrictionLines.join('\n') : t('standing.noRestrictions')}`));
+  // R-SUSPEND: the suspension shows in the partner's standing, case by case, with since when.
+  const suspendedLines = s.suspensions.slice(0, 10).map((x) => `• ${t('standing.suspendedLine', { caseId: escapeMrkdwn(x.caseId), since: when(f, x.since) })}`);
+  if (s.suspensions.length > 10) suspendedLines.push(t('common.more', { count: s.suspensions.length - 10 }));
+  blocks.push(section(`*${t('standing.incentives')}*\n${suspendedLines.length > 0 ? suspendedLines.join('\n') : t('standing.notSuspended')}`));
 
   const owedLines = s.owed.slice(0, 10).map((o) => `• ${t('standing.owedLine', { caseId: o.caseId, amount: cny(f, formatAmount(o.outstanding)), due: o.dueDate, fee: cny(f, formatAmount(o.lateFee)) })}`);
   const owedHead = t('standing.owedTotal', { amount: cny(f, formatAmount(s.totalOwed)), fees: cny(f, formatAmount(s.totalLateFees)) });
