@@ -45,7 +45,7 @@ describeEachBackend('insertRows: rows through one JSON parameter', (getDb) => {
     await db.insert(partners).values({ id: 'P1', name: 'Partner One' });
     const at = new Date('2026-03-02T08:30:15Z');
     const base = { partnerId: 'P1', itemId: 'SVC-09', occurredOn: '2026-02-27', facts: 'f', reportedBy: 'slack:U1', state: 'reported', createdAt: at, updatedAt: at };
-    const mixed = await insertRows(db, cases, [{ ...base, suspended: true }, base]);
+    const mixed = await insertRows(db, cases, [{ ...base, suspended: true, suspendedAt: at, suspendedBy: 'slack:U1' }, base]);
     expect(mixed.map((c) => c.suspended)).toEqual([true, false]);
     await expect(insertRows(db, cases, [{ ...base, id: 'V-900001' }, base])).rejects.toThrow(/cases\.id .*give it in every row/);
   });

@@ -3,6 +3,7 @@ import { formatShanghai } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { caseDetail, listCases, type CaseFilter } from '../../service/cases/case-queries.ts';
 import { dismissReport, sendNotice } from '../../service/cases/staff-steps.ts';
+import { liftSuspension, suspendIncentives, type SuspensionResult } from '../../service/cases/suspension.ts';
 import { parseCommandArgs, onePositional, requireOption } from '../args.ts';
 import { cliActor } from '../cli-context.ts';
 import type { Command } from '../command.ts';
@@ -11,6 +12,8 @@ const listUsage = 'cases list [--open|--state STATE|--partner ID] [--limit N] [-
 const showUsage = 'cases show CASE_ID [--json]';
 const noticeUsage = 'cases notice CASE_ID [--json]';
 const dismissUsage = 'cases dismiss CASE_ID --reason "…" [--json]';
+const suspendUsage = 'cases suspend CASE_ID [--json]';
+const liftUsage = 'cases lift CASE_ID [--json]';
 
 const at = (d: Date | null) => (d ? formatShanghai(d) : null);
 
@@ -50,7 +53,7 @@ export const casesCommands: Command[] = [
       const c = d.case;
       const json = {
         id: c.id, partner_id: c.partnerId, partner_name: d.partnerName, item_id: c.itemId, occurred_on: c.occurredOn, facts: c.facts, state: c.state,
-        suspended: c.suspended, reported_by: c.reportedBy, reply_due: at(c.replyDueAt), reply_due_provisional: c.replyDueProvisional,
+        suspended: c.suspended, suspended_since: at(c.suspendedAt), suspended_by: c.suspendedBy, reported_by: c.reportedBy, reply_due: at(c.replyDueAt), reply_due_provisional: c.replyDueProvisional,
         processing_notice_date: c.processingNoticeDate, objection_due: at(c.objectionDueAt), decision: c.decision, screening: c.screening,
         evidence: d.evidence.map((e) => ({ kind: e.kind, ref: e.ref, purpose: e.purpose, added_by: e.addedBy, added_at: at(e.addedAt) })),
         replies: d.replies.map((r) => ({ kind: r.kind, text: r.text, by: r.by, at: at(r.at) })),
@@ -64,7 +67,7 @@ export const casesCommands: Command[] = [
       };
       const text = [
         `${c.id}: ${d.partnerName} (${c.partnerId}), ${c.itemId}, occurred ${c.occurredOn}`,
-        `State: ${d.stateText}${c.suspended ? ' (incentives suspended)' : ''}`,
+        `State: ${d.stateText}${c.suspended ? ` (incentives suspended since ${at(c.suspendedAt)} by ${c.suspendedBy})` : ''}`,
         `Facts: ${c.facts}`,
         ...json.evidence.map((e) => `Evidence (${e.purpose}): ${e.ref}`),
         ...json.replies.map((r) => `Reply: ${r.kind}${r.text ? ` — ${r.text}` : ''} (${r.at})`),
@@ -96,7 +99,31 @@ export const casesCommands: Command[] = [
       return { json: { case_id: r.caseId, dismissed: true }, text: `Report ${r.caseId} dismissed; the reporter is told the reason, the reported partner nothing.` };
     },
   },
+  {
+    name: 'cases suspend',
+    usage: suspendUsage,
+    summary: 'suspend the partner’s incentive payouts while the case is open (R-SUSPEND; after the notice; the partner is told)',
+    async run(ctx, args) {
+      const caseId = onePositional(parseCommandArgs(args, {}, suspendUsage).positionals, 'CASE_ID', suspendUsage);
+      const r = await suspendIncentives(ctx.cases, { key: `cli-suspend:${caseId}:${ctx.clock.now().getTime()}`, actor: cliActor(ctx), caseId });
+      return { json: suspensionJson(r), text: r.changed ? `${r.caseId}: incentive payouts suspended since ${r.since}; the partner is told.` : `${r.caseId}: incentive payouts were already suspended, since ${r.since}.` };
+    },
+  },
+  {
+    name: 'cases lift',
+    usage: liftUsage,
+    summary: 'lift a case’s suspension of incentive payouts by hand (R-SUSPEND; the partner is told)',
+    async run(ctx, args) {
+      const caseId = onePositional(parseCommandArgs(args, {}, liftUsage).positionals, 'CASE_ID', liftUsage);
+      const r = await liftSuspension(ctx.cases, { key: `cli-lift:${caseId}:${ctx.clock.now().getTime()}`, actor: cliActor(ctx), caseId });
+      return { json: suspensionJson(r), text: r.changed ? `${r.caseId}: suspension lifted; the partner is told.` : `${r.caseId}: incentive payouts were not suspended; nothing changed.` };
+    },
+  },
 ];
+
+function suspensionJson(r: SuspensionResult) {
+  return { case_id: r.caseId, suspended: r.suspended, since: r.since, changed: r.changed };
+}
 
 function toFilter(v: { open?: boolean; state?: string; partner?: string }): CaseFilter {
   if (v.state !== undefined) {

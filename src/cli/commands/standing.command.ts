@@ -1,3 +1,4 @@
+import { formatShanghai } from '../../domain/dates.ts';
 import { formatAmount } from '../../domain/money.ts';
 import { restrictionsToJson } from '../../service/rules/decision-json.ts';
 import { partnerStanding } from '../../service/rules/partner-standing.ts';
@@ -35,6 +36,7 @@ export const standingCommand: Command = {
       owed: s.owed.map((o) => ({ case_id: o.caseId, due_date: o.dueDate, outstanding: formatAmount(o.outstanding), late_fee: formatAmount(o.lateFee) })),
       amount_owed: formatAmount(s.totalOwed),
       late_fees_owed: formatAmount(s.totalLateFees),
+      incentives_suspended: s.suspensions.map((x) => ({ case_id: x.caseId, since: formatShanghai(x.since), by: x.by })),
     };
     const text = [
       `${s.partner.name} (${s.partner.id}), ${s.partner.status}, on ${s.on} under ${s.policyVersion}`,
@@ -46,6 +48,7 @@ export const standingCommand: Command = {
       `Restrictions: ${s.restrictions.length === 0 ? 'none' : s.restrictions.map((r) => `${r.kind} ${r.until === null ? 'until paid' : `lifted on ${r.until}`}`).join(', ')}`,
       `Balances: deposit ${json.balances.deposit}, prepayment ${json.balances.prepayment}, unpaid service fees ${json.balances.service_fee_unpaid}`,
       `Owed: CNY ${json.amount_owed} + late fees CNY ${json.late_fees_owed}`,
+      `Incentives suspended (R-SUSPEND): ${json.incentives_suspended.length === 0 ? 'no' : json.incentives_suspended.map((x) => `${x.case_id} since ${x.since} by ${x.by}`).join(', ')}`,
     ].join('\n');
     return { json, text };
   },

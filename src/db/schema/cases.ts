@@ -21,6 +21,9 @@ export const cases = pgTable(
     state: text('state').notNull(),
     /** R-SUSPEND: incentive payouts are held while set. */
     suspended: boolean('suspended').notNull().default(false),
+    /** R-SUSPEND: since when, and by whom (`platform:user`), while `suspended` is set; the standing says "since". */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true, mode: 'date' }),
+    suspendedBy: text('suspended_by'),
     noticeSentAt: timestamp('notice_sent_at', { withTimezone: true, mode: 'date' }),
     replyDueAt: timestamp('reply_due_at', { withTimezone: true, mode: 'date' }),
     replyDueProvisional: boolean('reply_due_provisional').notNull().default(false),
@@ -40,6 +43,8 @@ export const cases = pgTable(
   (t) => [
     index('cases_partner_idx').on(t.partnerId, t.createdAt),
     index('cases_state_idx').on(t.state),
+    // R-SUSPEND: a suspension always says since when and by whom; a lifted one says neither.
+    check('cases_suspended_since_check', sql`${t.suspended} = (${t.suspendedAt} is not null and ${t.suspendedBy} is not null) and (${t.suspendedAt} is null) = (${t.suspendedBy} is null)`),
     check(
       'cases_state_check',
       sql`${t.state} in ('reported', 'awaiting_reply', 'awaiting_determination', 'determination_proposed', 'awaiting_objection', 'objection_raised', 'objection_answer_proposed', 'collecting', 'closed', 'dismissed')`,

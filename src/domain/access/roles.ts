@@ -11,6 +11,7 @@ export type Permission =
   | 'case.report'
   | 'case.notice'
   | 'case.suspend'
+  | 'case.lift_suspension'
   | 'determination.propose'
   | 'determination.decide'
   | 'objection.answer'
@@ -21,6 +22,7 @@ const needs: Record<Permission, StaffRole> = {
   'case.report': 'officer',
   'case.notice': 'officer',
   'case.suspend': 'officer',
+  'case.lift_suspension': 'officer',
   'determination.propose': 'officer',
   'determination.decide': 'approver',
   'objection.answer': 'officer',
@@ -32,6 +34,7 @@ const doing: Record<Permission, string> = {
   'case.report': 'report a violation as staff',
   'case.notice': 'send a notice',
   'case.suspend': 'suspend incentive payouts',
+  'case.lift_suspension': 'lift a suspension of incentive payouts',
   'determination.propose': 'propose a determination',
   'determination.decide': 'approve or reject a determination',
   'objection.answer': 'answer an objection',

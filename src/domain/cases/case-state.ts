@@ -24,6 +24,7 @@ export type CaseAction =
   | 'reply'
   | 'lapse_reply'
   | 'suspend'
+  | 'lift_suspension'
   | 'propose_determination'
   | 'decide_determination'
   | 'object'
@@ -39,7 +40,9 @@ const allowed: Record<CaseAction, readonly CaseState[]> = {
   dismiss_report: ['reported'],
   reply: ['awaiting_reply'],
   lapse_reply: ['awaiting_reply'],
-  suspend: ['reported', 'awaiting_reply', 'awaiting_determination', 'determination_proposed', 'awaiting_objection', 'objection_raised', 'objection_answer_proposed'],
+  // R-SUSPEND: only once the notice is out (never in `reported`), and until the case is fully handled (so through `collecting`).
+  suspend: ['awaiting_reply', 'awaiting_determination', 'determination_proposed', 'awaiting_objection', 'objection_raised', 'objection_answer_proposed', 'collecting'],
+  lift_suspension: ['awaiting_reply', 'awaiting_determination', 'determination_proposed', 'awaiting_objection', 'objection_raised', 'objection_answer_proposed', 'collecting'],
   // R-DETERMINE fast track: staff may determine before the reply window ends.
   propose_determination: ['awaiting_reply', 'awaiting_determination'],
   decide_determination: ['determination_proposed'],

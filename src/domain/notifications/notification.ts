@@ -72,6 +72,9 @@ export function publicDecision(d: DecisionView): PublicDecision {
   return { finalClass: d.finalClass, amount: d.amount, terminated: d.terminated, restrictions: d.restrictions };
 }
 
+/** R-SUSPEND: why a suspension of incentive payouts ended (by staff's hand, the case dismissed, or the decision paid). */
+export type SuspensionLiftReason = 'staff' | 'dismissed' | 'paid';
+
 export type Notification =
   | { kind: 'suspected_violation'; case: CaseView; replyDue: string; provisional: boolean; suspended: boolean }
   | { kind: 'partner_report_received'; case: CaseView; reportedBy: string }
@@ -96,6 +99,8 @@ export type Notification =
   | { kind: 'late_fee_accruing'; case: CaseView; owed: string; lateFee: string; since: string }
   | { kind: 'payment_recorded'; case: CaseView; paid: string; owed: string; lateFee: string }
   | { kind: 'restriction_lifted'; case: CaseView; kinds: string[]; on: string }
+  | { kind: 'incentives_suspended'; case: CaseView; since: string }
+  | { kind: 'suspension_lifted'; case: CaseView; reason: SuspensionLiftReason; on: string; since: string | null }
   | { kind: 'calendar_provisional'; years: number[]; caseId: string; due: string };
 
 export type NotificationKind = Notification['kind'];

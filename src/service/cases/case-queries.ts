@@ -127,6 +127,9 @@ export interface CaseSeen {
   facts: string | null;
   reportedBy: string | null;
   suspended: boolean | null;
+  /** R-SUSPEND: since when and by whom; null where the viewer may not see the suspension or there is none. */
+  suspendedAt: Date | null;
+  suspendedBy: string | null;
   replyDueAt: Date | null;
   replyDueProvisional: boolean;
   processingNoticeDate: string | null;
@@ -195,6 +198,8 @@ function caseSeen(c: CaseRecord, relation: CaseRelation, stage: CaseStage, parts
     facts: see('facts') ? c.facts : null,
     reportedBy: see('reporter') ? c.reportedBy : null,
     suspended: see('suspension') ? c.suspended : null,
+    suspendedAt: see('suspension') ? c.suspendedAt : null,
+    suspendedBy: see('suspension') ? c.suspendedBy : null,
     replyDueAt: see('notice') ? c.replyDueAt : null,
     replyDueProvisional: see('notice') && c.replyDueProvisional,
     processingNoticeDate: see('processingNotice') ? c.processingNoticeDate : null,

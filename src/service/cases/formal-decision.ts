@@ -15,6 +15,7 @@ import { enqueue, notifyPartner } from '../outbox/enqueue.ts';
 import { tellReporter } from './case-audiences.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { caseView, setCase, type CaseRecord } from './case-record.ts';
+import { announceSuspensionLifted, notSuspended } from './suspension.ts';
 
 /**
  * R-DECISION: the objection window is closed and any objection answered, so
@@ -45,7 +46,7 @@ export async function issueFormalDecision(tx: Tx, deps: CaseDeps, c: CaseRecord,
   await tx.update(sanctions).set({ announcedOn: today }).where(eq(sanctions.caseId, c.id));
   if (sanction!.terminated) await tx.update(partners).set({ status: 'terminated', updatedAt: now }).where(eq(partners.id, c.partnerId));
   const owed = d.owed.greaterThan(0);
-  await setCase(tx, c.id, owed ? { state: 'collecting', decidedAt: now } : { state: 'closed', decidedAt: now, closedAt: now, suspended: false }, now);
+  await setCase(tx, c.id, owed ? { state: 'collecting', decidedAt: now } : { state: 'closed', decidedAt: now, closedAt: now, ...notSuspended }, now);
   if (owed) {
     for (const r of paymentReminders(due)) {
       if (r.at > now) await scheduleDeadline(tx, deps, { caseId: c.id, kind: 'payment_reminder', dueAt: r.at, payload: { when: r.when, due } });
@@ -62,6 +63,8 @@ export async function issueFormalDecision(tx: Tx, deps: CaseDeps, c: CaseRecord,
   await notifyPartner(w, c.partnerId, c.id, { kind: 'formal_decision', case: view, decision, noticeDate, paymentDue: due, owed: formatAmount(d.owed) });
   await enqueue(w, c.id, { type: 'channel', channel: 'notices' }, { kind: 'public_notice', case: view, decision, noticeDate });
   await tellReporter(w, { ...c, decidedAt: now }, { kind: 'report_outcome', case: view, established: true, decision: publicDecision(decision), noticeDate });
+  // R-SUSPEND: deducted in full, the decision is paid; the case is handled.
+  if (!owed) await announceSuspensionLifted(tx, deps, c, 'paid', actor);
   await appendAudit(tx, {
     actor, action: 'case.formal_decision', subject: c.id,
     payload: { deposit: formatAmount(d.deposit), prepayment: formatAmount(d.prepayment), serviceFee: formatAmount(d.serviceFee), owed: formatAmount(d.owed), paymentDue: due },

@@ -18,6 +18,7 @@ import { caseViewOf } from './case-record.ts';
 import { runCommand } from './run-command.ts';
 import { announceSuspectedViolation, noticeSent, replyWindow } from './suspected-violation-notice.ts';
 import { evidenceSchema, FACTS_MAX, type EvidenceInput } from './evidence.ts';
+import { notSuspended, suspendedColumns } from './suspension.ts';
 
 export interface ReportInput {
   key: string;
@@ -92,7 +93,10 @@ function vetReporter(input: ReportInput, form: ReportForm, access: Access, partn
     if (access.partnerIds.includes(input.partnerId)) throw new DomainError('report.own_partner', 'A partner cannot report itself; choose the partner you are reporting.', { field: 'partner' });
     if (form.evidence.length === 0) throw new DomainError('report.evidence_required', 'A partner’s report on another partner needs evidence (R-EVIDENCE, §5.4.5): add a link or a file.', { field: 'evidence' });
   }
-  if (form.suspend && !asStaff) requireRole(access.roles, 'case.suspend', `<@${input.actor.userId}>`);
+  // R-SUSPEND: staff's decision, once the partner is told; a partner's report waits for screening, so it cannot carry one.
+  if (form.suspend && !asStaff) {
+    throw new DomainError('report.partner_cannot_suspend', 'A partner’s report cannot suspend incentive payouts: staff decide that once the notice has gone out (R-SUSPEND).', { field: 'suspend' });
+  }
   const { caseId, ...named } = partner;
   return { ...form, caseId: caseId!, access, partner: named, asStaff, reporterPartner: asStaff ? null : access.partnerIds[0]! };
 }
@@ -127,7 +131,7 @@ async function fileReport(tx: Tx, deps: CaseDeps, r: VettedReport): Promise<Repo
   const notice = r.asStaff ? await replyWindow(tx, deps, r.occurredOn) : null;
   const c = {
     id: r.caseId, partnerId: r.partner.id, itemId: r.item.id, occurredOn: r.occurredOn, facts: r.facts, reportedBy: by, reporterPartnerId: r.reporterPartner,
-    suspended: r.suspend, createdAt: now, updatedAt: now, ...(notice ? noticeSent(notice) : { state: 'reported' as const }),
+    ...(r.suspend ? suspendedColumns(now, by) : notSuspended), createdAt: now, updatedAt: now, ...(notice ? noticeSent(notice) : { state: 'reported' as const }),
   };
   const added = r.evidence.map((e) => ({ caseId: c.id, kind: e.kind, ref: e.ref, purpose: 'report' as const, addedBy: by, addedAt: now }));
   await appendAudit(tx, {

@@ -8,6 +8,7 @@ import type { CaseDeps } from './case-deps.ts';
 import { caseView, lockCase, setCase } from './case-record.ts';
 import { FACTS_MAX } from './evidence.ts';
 import { runCommand } from './run-command.ts';
+import { notSuspended } from './suspension.ts';
 import { sendSuspectedViolationNotice } from './suspected-violation-notice.ts';
 
 export interface CaseCommand {
@@ -50,28 +51,9 @@ export async function dismissReport(deps: CaseDeps, input: DismissReportInput): 
     const now = deps.clock.now();
     const c = await lockCase(tx, input.caseId);
     assertCanDo(c.id, c.state, 'dismiss_report');
-    await setCase(tx, c.id, { state: 'dismissed', suspended: false, closedAt: now, screeningReason: reason }, now);
+    await setCase(tx, c.id, { state: 'dismissed', ...notSuspended, closedAt: now, screeningReason: reason }, now);
     await appendAudit(tx, { actor: access.key, action: 'case.report_dismissed', subject: c.id, payload: { reason }, at: now });
     await tellReporter({ tx, clock: deps.clock, jobs: deps.jobs }, c, { kind: 'report_screened', case: await caseView(tx, deps.policies, c), outcome: 'dismissed', reason });
     return { caseId: c.id, dismissed: true as const };
-  });
-}
-
-/**
- * R-SUSPEND: after telling the partner, staff may hold all incentive payouts
- * until the case clears the partner or is fully handled.
- */
-export async function suspendIncentives(deps: CaseDeps, input: CaseCommand): Promise<{ caseId: string; suspended: true }> {
-  const access = await loadAccess(deps.db, input.actor);
-  requireRole(access.roles, 'case.suspend', `<@${input.actor.userId}>`);
-  return runCommand(deps, { key: input.key, action: 'case.suspend', actor: access.key }, async (tx) => {
-    const c = await lockCase(tx, input.caseId);
-    assertCanDo(c.id, c.state, 'suspend');
-    if (!c.suspended) {
-      const now = deps.clock.now();
-      await setCase(tx, c.id, { suspended: true }, now);
-      await appendAudit(tx, { actor: access.key, action: 'case.suspended', subject: c.id, payload: {}, at: now });
-    }
-    return { caseId: c.id, suspended: true as const };
   });
 }

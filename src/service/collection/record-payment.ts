@@ -14,7 +14,8 @@ import { appendAudit } from '../audit/audit-trail.ts';
 import { today } from '../clock.ts';
 import { notifyPartner } from '../outbox/enqueue.ts';
 import type { CaseDeps } from '../cases/case-deps.ts';
-import { caseView, lockCase, setCase } from '../cases/case-record.ts';
+import { caseView, lockCase, setCase, type CaseRecord } from '../cases/case-record.ts';
+import { announceSuspensionLifted, notSuspended } from '../cases/suspension.ts';
 import { runCommand } from '../cases/run-command.ts';
 
 export interface PaymentInput {
@@ -96,11 +97,13 @@ export async function applyPayment(
     // The penalty's rest is settled before its late fee.
     const outstandingAfter = d.outstanding.minus(part).isNegative() ? money(0) : d.outstanding.minus(part);
     const closed = !owedAfter.greaterThan(0);
-    if (closed) await closePaidCase(tx, deps, d.caseId, now);
+    const c = await lockCase(tx, d.caseId);
     await notifyPartner({ tx, clock: deps.clock, jobs: deps.jobs }, input.partnerId, d.caseId, {
-      kind: 'payment_recorded', case: await caseView(tx, deps.policies, await lockCase(tx, d.caseId)), paid: formatAmount(part),
+      kind: 'payment_recorded', case: await caseView(tx, deps.policies, c), paid: formatAmount(part),
       owed: formatAmount(outstandingAfter), lateFee: formatAmount(owedAfter.minus(outstandingAfter)),
     });
+    // Told after the payment that settles it.
+    if (closed) await closePaidCase(tx, deps, c, now);
     applied.push({ caseId: d.caseId, amount: formatAmount(part), owedAfter: formatAmount(owedAfter), closed });
   }
   await appendAudit(tx, { actor: actorKey, action: 'payment.recorded', subject: input.partnerId, payload: { amount: formatAmount(amount), on, applied }, at: now });
@@ -108,12 +111,14 @@ export async function applyPayment(
 }
 
 /** Fully handled (R-SUSPEND, R-LATE): close, lift the suspension and the late-payment restriction. */
-async function closePaidCase(tx: Tx, deps: CaseDeps, caseId: string, now: Date): Promise<void> {
-  await setCase(tx, caseId, { state: 'closed', closedAt: now, suspended: false }, now);
+async function closePaidCase(tx: Tx, deps: CaseDeps, c: CaseRecord, now: Date): Promise<void> {
+  const caseId = c.id;
+  await setCase(tx, caseId, { state: 'closed', closedAt: now, ...notSuspended }, now);
   await tx.update(restrictions).set({ liftedAt: now }).where(and(eq(restrictions.caseId, caseId), eq(restrictions.kind, 'late_payment'), isNull(restrictions.liftedAt)));
   await tx
     .update(deadlines)
     .set({ doneAt: now, outcome: 'paid' })
     .where(and(eq(deadlines.caseId, caseId), isNull(deadlines.doneAt), inArray(deadlines.kind, ['payment_reminder', 'payment_late', 'late_fee_reminder'])));
   await appendAudit(tx, { actor: 'system', action: 'case.closed', subject: caseId, payload: { reason: 'paid' }, at: now });
+  await announceSuspensionLifted(tx, deps, c, 'paid', 'system');
 }

@@ -11,6 +11,7 @@ import { lastValidDay, validSanctions } from '../../domain/sanctions/sanction-hi
 import { ledgerSummary, penaltyAccounts } from '../../db/repositories/ledger.repository.ts';
 import { partnerProfile, type PartnerProfile } from '../../db/repositories/partners.repository.ts';
 import { restrictionsOf } from '../../db/repositories/restrictions.repository.ts';
+import { suspensionsOf, type IncentiveSuspension } from '../../db/repositories/suspensions.repository.ts';
 import { sanctionHistory, sanctionsOfPartner } from '../../db/repositories/sanctions.repository.ts';
 import { isStaff, loadAccess, type Actor } from '../access/actor.ts';
 import { today } from '../clock.ts';
@@ -48,6 +49,8 @@ export interface Standing {
   owed: OwedPenalty[];
   totalOwed: Money;
   totalLateFees: Money;
+  /** R-SUSPEND: the cases holding the partner's incentive payouts now (whatever the `on` day). */
+  suspensions: IncentiveSuspension[];
 }
 
 /** Where a partner stands on a day: valid sanctions, restrictions in force, balances, what is owed. */
@@ -61,13 +64,14 @@ export async function partnerStanding(deps: RulesDeps, input: { partnerId: strin
   const p = policy.params;
   // Class 1 has no rank of its own: it shows for as long as its restrictions last.
   const months: Record<ViolationClass, number> = { 1: p.restrictionMonths[1], 2: p.class2.validityMonths, 3: p.class3.validityMonths };
-  const [history, rows, ledger, stored, accounts, calendar] = await Promise.all([
+  const [history, rows, ledger, stored, accounts, calendar, suspensions] = await Promise.all([
     sanctionHistory(deps.db, partner.id, { validOnOrAfter: on, validityMonths: Math.max(...Object.values(months)) }, on),
     sanctionsOfPartner(deps.db, partner.id),
     ledgerSummary(deps.db, partner.id, on),
     restrictionsOf(deps.db, partner.id),
     penaltyAccounts(deps.db, partner.id, on),
     deps.calendar.get(deps.db),
+    suspensionsOf(deps.db, partner.id),
   ]);
   const byCase = new Map(rows.map((r) => [r.caseId, r]));
   const valid = {} as Record<ViolationClass, ValidSanction[]>;
@@ -108,5 +112,6 @@ export async function partnerStanding(deps: RulesDeps, input: { partnerId: strin
     owed,
     totalOwed: sumMoney(owed.map((o) => o.outstanding)),
     totalLateFees: sumMoney(owed.map((o) => o.lateFee)),
+    suspensions,
   };
 }

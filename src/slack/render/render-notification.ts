@@ -14,6 +14,7 @@ import { renderApprovalWaiting, renderDeadlineReminder } from './notifications/r
 import { renderReplyRecorded } from './notifications/reply-recorded.ts';
 import { renderReportOutcome, renderReportScreened } from './notifications/report-screened.ts';
 import { renderSuspectedViolation } from './notifications/suspected-violation.ts';
+import { renderIncentivesSuspended, renderSuspensionLifted } from './notifications/suspension.ts';
 
 /**
  * Any outbox notification as a Slack message in the reader's language. The
@@ -42,6 +43,8 @@ export function renderNotification(n: Notification, locale: Locale, now?: Date):
     case 'late_fee_accruing': return renderLateFeeAccruing(n, locale, now);
     case 'payment_recorded': return renderPaymentRecorded(n, locale, now);
     case 'restriction_lifted': return renderRestrictionLifted(n, locale, now);
+    case 'incentives_suspended': return renderIncentivesSuspended(n, locale, now);
+    case 'suspension_lifted': return renderSuspensionLifted(n, locale, now);
     case 'calendar_provisional': return renderCalendarProvisional(n, locale, now);
     default: {
       const unknown: never = n;

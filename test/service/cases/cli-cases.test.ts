@@ -1,12 +1,13 @@
 import { expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
+import { findCase } from '../../../src/service/cases/case-record.ts';
 import { decideDetermination } from '../../../src/service/cases/decide-determination.ts';
 import { replyToNotice } from '../../../src/service/cases/partner-replies.ts';
 import { proposeDetermination } from '../../../src/service/cases/propose-determination.ts';
 import { caseWorld, key, OFFICER, P1_CONTACT, type CaseWorld } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
 import { captureIo, cliOpener, domainErrorOf } from '../../support/service-fixtures.ts';
-import { A_FILE, auditActions, closeObjectionWindow, determine, report, WINDOW_CLOSES } from './case-steps.ts';
+import { A_FILE, A_LINK, addressed, auditActions, closeObjectionWindow, determine, givenOtherPartner, messages, P2_CONTACT, report, WINDOW_CLOSES } from './case-steps.ts';
 
 async function cli(w: CaseWorld, ...argv: string[]) {
   const c = captureIo();
@@ -88,6 +89,43 @@ describeEachBackend('the operator’s case commands (`cli cases`, `cli roles`, `
     expect(unknown.code).toBe(1);
     expect(unknown.json()).toMatchObject({ error: { code: 'roles.unknown' } });
     expect((await auditActions(w.db, 'slack:U0NEWAPPR'))).toEqual(['role.granted', 'role.revoked', 'role.granted']);
+  });
+
+  it('`cases suspend` and `cases lift` hold and release the partner’s incentives as the operator, and `standing` shows since when (R-SUSPEND)', async () => {
+    const w = await caseWorld(getDb());
+    await givenOtherPartner(w);
+    const waiting = await report(w, { actor: P2_CONTACT, evidence: [A_LINK] });
+    const early = await cli(w, 'cases', 'suspend', waiting.caseId, '--json');
+    expect(early.code).toBe(1);
+    expect(early.json()).toMatchObject({ error: { code: 'suspension.before_notice' } });
+
+    const r = await report(w);
+    w.clock.set('2026-06-02T09:00:00+08:00');
+    const suspended = await cli(w, 'cases', 'suspend', r.caseId, '--json');
+    expect(suspended.code).toBe(0);
+    expect(suspended.json()).toEqual({ case_id: r.caseId, suspended: true, since: '2026-06-02T09:00:00+08:00', changed: true });
+    expect(await findCase(w.db, r.caseId)).toMatchObject({ suspended: true, suspendedBy: 'cli:ops' });
+    w.clock.advance(60_000);
+    expect((await cli(w, 'cases', 'suspend', r.caseId)).stdout()).toBe(`${r.caseId}: incentive payouts were already suspended, since 2026-06-02T09:00:00+08:00.`);
+    expect(addressed((await messages(w.db, r.caseId)).filter((m) => m.kind === 'incentives_suspended'))).toEqual(['incentives_suspended → U0PARTNER1']);
+
+    const standing = await cli(w, 'standing', '--partner', 'P1', '--json');
+    expect(standing.json<{ incentives_suspended: unknown[] }>().incentives_suspended).toEqual([{ case_id: r.caseId, since: '2026-06-02T09:00:00+08:00', by: 'cli:ops' }]);
+    expect((await cli(w, 'standing', '--partner', 'P1')).stdout()).toContain(`Incentives suspended (R-SUSPEND): ${r.caseId} since 2026-06-02T09:00:00+08:00 by cli:ops`);
+    expect((await cli(w, 'cases', 'show', r.caseId, '--json')).json()).toMatchObject({ suspended: true, suspended_since: '2026-06-02T09:00:00+08:00', suspended_by: 'cli:ops' });
+
+    const lifted = await cli(w, 'cases', 'lift', r.caseId);
+    expect(lifted.code).toBe(0);
+    expect(lifted.stdout()).toBe(`${r.caseId}: suspension lifted; the partner is told.`);
+    expect((await messages(w.db, r.caseId)).filter((m) => m.kind === 'suspension_lifted').map((m) => m.payload)).toMatchObject([{ reason: 'staff' }]);
+    w.clock.advance(60_000);
+    expect((await cli(w, 'cases', 'lift', r.caseId, '--json')).json()).toEqual({ case_id: r.caseId, suspended: false, since: null, changed: false });
+    expect((await cli(w, 'standing', '--partner', 'P1')).stdout()).toContain('Incentives suspended (R-SUSPEND): no');
+    expect((await auditActions(w.db, r.caseId)).slice(-2)).toEqual(['case.suspended', 'case.suspension_lifted']);
+
+    const usage = await cli(w, 'cases', 'lift', '--json');
+    expect(usage.code).toBe(1);
+    expect(usage.json()).toMatchObject({ error: { code: 'cli.usage' } });
   });
 
   it('`audit verify --json` after a whole case: every step is on an intact hash chain', async () => {

@@ -14,7 +14,7 @@ describeEachBackend('a partner reports another partner (R-EVIDENCE, §5.4.5)', (
     const bare = await domainErrorOf(report(w, { actor: P2_CONTACT, evidence: [] }));
     expect(bare.code).toBe('report.evidence_required');
     expect((await domainErrorOf(report(w, { actor: P1_CONTACT }))).code).toBe('report.own_partner');
-    expect((await domainErrorOf(report(w, { actor: P2_CONTACT, suspend: true }))).code).toBe('access.missing_role');
+    expect((await domainErrorOf(report(w, { actor: P2_CONTACT, suspend: true }))).code).toBe('report.partner_cannot_suspend');
     expect(await worldSnapshot(w.db)).toEqual(before);
 
     const r = await report(w, { actor: P2_CONTACT, evidence: [A_LINK] });

@@ -41,6 +41,7 @@ function describeSample(n: Notification): string {
   if (n.kind === 'deadline_reminder') return `${n.deadline} ${n.when}`;
   if (n.kind === 'payment_due') return n.when;
   if (n.kind === 'objection_answered') return n.outcome;
+  if (n.kind === 'suspension_lifted') return n.reason;
   return 'sample';
 }
 
@@ -86,6 +87,20 @@ describe('what the messages say', () => {
     const zh = render('suspected_violation', 'zh-CN');
     expect(zh).toContain('2026年6月4日（周四） 23:59:59（北京时间）');
     expect(zh).toContain('暂停发放');
+  });
+
+  it('the partner is told when incentives are suspended (since when) and when and why the suspension lifts (R-SUSPEND)', () => {
+    const suspended = render('incentives_suspended', 'en');
+    expect(suspended).toContain('Incentive payouts suspended');
+    expect(suspended).toContain('Tue 2 Jun 2026, 10:00 (Beijing time)');
+    expect(render('incentives_suspended', 'zh-CN')).toContain('暂停向 *Partner');
+    expect(render('suspension_lifted', 'en', 0)).toContain('Staff lifted the suspension.');
+    expect(render('suspension_lifted', 'en', 1)).toContain('The case was dismissed');
+    expect(render('suspension_lifted', 'en', 2)).toContain('The decision is paid in full');
+    expect(render('suspension_lifted', 'en', 0)).toContain('Wed 3 Jun 2026, 09:30 (Beijing time)');
+    expect(render('suspension_lifted', 'zh-CN', 0)).toContain('工作人员已解除暂停');
+    expect(render('suspension_lifted', 'zh-CN', 1)).toContain('违规不成立');
+    expect(render('suspension_lifted', 'zh-CN', 2)).toContain('全部履行');
   });
 
   it('the processing notice shows the class, penalty, restrictions with end dates and each rule step', () => {

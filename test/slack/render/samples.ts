@@ -107,6 +107,12 @@ export function samples(c: CaseView = CASE, d: DecisionView = DECISION): { [K in
       { kind: 'payment_recorded', case: c, paid: '2000.00', owed: '0.00', lateFee: '0.00' },
     ],
     restriction_lifted: [{ kind: 'restriction_lifted', case: c, kinds: ['no_upgrade', 'no_onboarding', 'no_new_program'], on: '2026-09-01' }],
+    incentives_suspended: [{ kind: 'incentives_suspended', case: c, since: '2026-06-02T10:00:00+08:00' }],
+    suspension_lifted: [
+      { kind: 'suspension_lifted', case: c, reason: 'staff', on: '2026-06-03T09:30:00+08:00', since: '2026-06-02T10:00:00+08:00' },
+      { kind: 'suspension_lifted', case: c, reason: 'dismissed', on: '2026-06-03T09:30:00+08:00', since: '2026-06-02T10:00:00+08:00' },
+      { kind: 'suspension_lifted', case: c, reason: 'paid', on: '2026-06-03T09:30:00+08:00', since: null },
+    ],
     calendar_provisional: [{ kind: 'calendar_provisional', years: [2027], caseId: c.caseId, due: '2027-01-06T23:59:59+08:00' }],
   };
 }

@@ -296,6 +296,26 @@ export const notificationsEn = {
       intro: 'From {{on}}, these restrictions on *{{partner}}* no longer apply:',
       footer: 'Other cases may have restrictions of their own; `/partner status` shows what is in force (R-RESTRICT).',
     },
+    incentives_suspended: {
+      text: 'Case {{caseId}}: incentive payouts suspended',
+      title: 'Incentive payouts suspended',
+      intro: 'While case {{caseId}} is open, all incentive (service-fee) payouts to *{{partner}}* are suspended.',
+      since: 'Suspended since',
+      footer: 'The suspension ends when the case clears the partner or is fully handled (R-SUSPEND, §5.4.2). `/partner status` shows it.',
+    },
+    suspension_lifted: {
+      text: 'Case {{caseId}}: incentive payouts resume',
+      title: 'Incentive suspension lifted',
+      intro: 'Incentive payouts to *{{partner}}* are no longer suspended for case {{caseId}}.',
+      reason: {
+        staff: 'Staff lifted the suspension.',
+        dismissed: 'The case was dismissed: the violation was not established.',
+        paid: 'The decision is paid in full: the case is handled.',
+      },
+      since: 'Suspended since',
+      on: 'Lifted on',
+      footer: 'Other cases may still hold payouts; `/partner status` shows them (R-SUSPEND, §5.4.2).',
+    },
     calendar_provisional: {
       text: 'Working-day calendar for {{years}} not loaded: case {{caseId}} has a provisional deadline',
       title: 'Provisional deadline: calendar not loaded',

@@ -290,6 +290,26 @@ export const notificationsZh: NotificationMessages = {
       intro: '自 {{on}} 起，对 *{{partner}}* 的以下限制措施不再适用：',
       footer: '其他案件可能另有限制措施；`/partner status` 可查看当前有效的限制（R-RESTRICT）。',
     },
+    incentives_suspended: {
+      text: '案件 {{caseId}}：激励发放已暂停',
+      title: '激励发放已暂停',
+      intro: '案件 {{caseId}} 处理期间，暂停向 *{{partner}}* 发放全部激励（服务费）。',
+      since: '暂停起始',
+      footer: '案件认定不违规或处理完毕后，暂停即解除（R-SUSPEND，§5.4.2）。`/partner status` 可查看。',
+    },
+    suspension_lifted: {
+      text: '案件 {{caseId}}：恢复激励发放',
+      title: '激励暂停已解除',
+      intro: '因案件 {{caseId}} 对 *{{partner}}* 暂停的激励发放已解除。',
+      reason: {
+        staff: '工作人员已解除暂停。',
+        dismissed: '案件已结案：违规不成立。',
+        paid: '处理决定已全部履行，案件处理完毕。',
+      },
+      since: '暂停起始',
+      on: '解除时间',
+      footer: '其他案件可能仍暂停激励发放；`/partner status` 可查看（R-SUSPEND，§5.4.2）。',
+    },
     calendar_provisional: {
       text: '{{years}} 年工作日历未导入：案件 {{caseId}} 的期限为暂定',
       title: '暂定期限：工作日历未导入',

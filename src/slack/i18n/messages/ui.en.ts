@@ -44,6 +44,7 @@ export const uiEn = {
     reply: 'take a reply',
     lapse_reply: 'lapse its reply window',
     suspend: 'have incentives suspended',
+    lift_suspension: 'have its suspension of incentives lifted',
     propose_determination: 'take a determination',
     decide_determination: 'have a determination decided',
     object: 'take an objection',
@@ -57,6 +58,7 @@ export const uiEn = {
     case_report: 'report a violation',
     case_notice: 'send a notice',
     case_suspend: 'suspend incentive payouts',
+    case_lift_suspension: 'lift a suspension of incentive payouts',
     determination_propose: 'propose a determination',
     determination_decide: 'approve or reject a determination',
     objection_answer: 'answer an objection',
@@ -105,6 +107,8 @@ export const uiEn = {
     answer: '• `/violation answer CASE`: answer a partner’s objection (officer)',
     notice: '• `/violation notice CASE`: send the notice of a partner’s report (officer)',
     dismiss: '• `/violation dismiss CASE`: dismiss a partner’s report with a reason told to the reporter; the reported partner never hears of it (officer, R-SCREEN)',
+    suspend: '• `/violation suspend CASE`: suspend the partner’s incentive payouts while the case is open, once the notice is out (officer, R-SUSPEND)',
+    lift: '• `/violation lift CASE`: lift that suspension by hand; it also lifts by itself when the case is dismissed or paid (officer)',
     status: '• `/partner status PARTNER`: valid sanctions, what the next one would cost, restrictions, amount owed',
     help: '• `/violation help`: this help',
     buttons: 'Partner contacts answer with the buttons on the bot’s messages (Accept, Dispute, Object). Approvers decide in the approvals channel. The Home tab shows your queue.',
@@ -115,6 +119,8 @@ export const uiEn = {
     answer: 'Give the case: `/violation answer V-000012`.',
     notice: 'Give the case: `/violation notice V-000012`.',
     dismiss: 'Give the case: `/violation dismiss V-000012`.',
+    suspend: 'Give the case: `/violation suspend V-000012`.',
+    lift: 'Give the case: `/violation lift V-000012`.',
     status: 'Give the partner: `/partner status P1`.',
   },
   report: {
@@ -226,6 +232,12 @@ export const uiEn = {
   notice: {
     done: 'The notice of case *{{caseId}}* is sent; the partner must reply by *{{due}}*.',
   },
+  suspension: {
+    done: 'Incentive payouts of the partner in case *{{caseId}}* are suspended since {{since}}; the partner’s contacts are told (R-SUSPEND).',
+    already: 'Nothing changed: incentive payouts in case *{{caseId}}* are already suspended, since {{since}}.',
+    lifted: 'The suspension in case *{{caseId}}* is lifted; the partner’s contacts are told.',
+    notSuspended: 'Nothing changed: incentive payouts in case *{{caseId}}* are not suspended.',
+  },
   list: {
     titleOpen: 'Open cases',
     titleMine: 'Cases you reported',
@@ -278,6 +290,9 @@ export const uiEn = {
     owedTotal: '{{amount}} plus late fees {{fees}}',
     owedLine: '{{caseId}}: {{amount}}, due {{due}}, late fee {{fee}}',
     balances: 'Deposit {{deposit}} · prepayments {{prepayment}} · unpaid service fees {{unpaid}}',
+    incentives: 'Incentive payouts (R-SUSPEND)',
+    notSuspended: 'Not suspended.',
+    suspendedLine: 'suspended by case {{caseId}} since {{since}}',
   },
   home: {
     titleStaff: 'Violation cases: your queue',
@@ -357,6 +372,10 @@ export const uiEn = {
       facts_empty: 'Describe the facts of the violation.',
       facts_too_long: 'The facts are limited to 2500 characters.',
       own_partner: 'A partner cannot report itself; choose the partner you are reporting.',
+      partner_cannot_suspend: 'A partner’s report cannot suspend incentive payouts: staff decide that once the notice has gone out (R-SUSPEND).',
+    },
+    suspension: {
+      before_notice: 'Case {{caseId}} has not been notified to the partner yet: incentives can be suspended only after the notice is sent (R-SUSPEND). Nothing was changed.',
     },
   },
 } as const;

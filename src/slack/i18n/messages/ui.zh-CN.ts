@@ -46,6 +46,7 @@ export const uiZh = {
     decide_objection_answer: '审批异议答复',
     close_objection_window: '结束异议期',
     record_payment: '登记缴款',
+    lift_suspension: '解除激励暂停',
   },
   role: { officer: '合规专员（officer）', approver: '审批人（approver）', finance: '财务（finance）', admin: '管理员（admin）' },
   permission: {
@@ -56,6 +57,7 @@ export const uiZh = {
     determination_decide: '批准或驳回认定',
     objection_answer: '答复异议',
     payment_record: '登记缴款',
+    case_lift_suspension: '解除激励发放暂停',
     admin_manage: '管理角色、政策与日历',
   },
   category: {
@@ -100,6 +102,8 @@ export const uiZh = {
     answer: '• `/violation answer 案件号`：答复合作伙伴的异议（合规专员）',
     notice: '• `/violation notice 案件号`：就合作伙伴的举报发出通知（合规专员）',
     dismiss: '• `/violation dismiss 案件号`：说明理由驳回合作伙伴的举报，理由告知举报人，被举报方不会得知（合规专员，R-SCREEN）',
+    suspend: '• `/violation suspend 案件号`：发出通知后，在案件处理期间暂停该合作伙伴的激励发放（合规专员，R-SUSPEND）',
+    lift: '• `/violation lift 案件号`：手动解除暂停；案件不成立或处理决定履行完毕时自动解除（合规专员）',
     status: '• `/partner status 伙伴ID`：有效处罚、下一次违规的后果、限制措施、欠款',
     help: '• `/violation help`：本帮助',
     buttons: '合作伙伴联系人通过机器人消息上的按钮（接受、申辩、异议）回复；审批人在审批频道中决定；主页标签显示你的待办。',
@@ -110,6 +114,8 @@ export const uiZh = {
     answer: '请提供案件号：`/violation answer V-000012`。',
     notice: '请提供案件号：`/violation notice V-000012`。',
     dismiss: '请提供案件号：`/violation dismiss V-000012`。',
+    suspend: '请提供案件号：`/violation suspend V-000012`。',
+    lift: '请提供案件号：`/violation lift V-000012`。',
     status: '请提供合作伙伴 ID：`/partner status P1`。',
   },
   report: {
@@ -220,6 +226,12 @@ export const uiZh = {
   notice: {
     done: '案件 *{{caseId}}* 的通知已发出；合作伙伴须在 *{{due}}* 前回复。',
   },
+  suspension: {
+    done: '案件 *{{caseId}}* 涉及的合作伙伴自 {{since}} 起暂停激励发放；已通知其联系人（R-SUSPEND）。',
+    already: '未作更改：案件 *{{caseId}}* 的激励发放已于 {{since}} 起暂停。',
+    lifted: '案件 *{{caseId}}* 的激励暂停已解除；已通知合作伙伴联系人。',
+    notSuspended: '未作更改：案件 *{{caseId}}* 未暂停激励发放。',
+  },
   list: {
     titleOpen: '未结案件',
     titleMine: '你举报的案件',
@@ -272,6 +284,9 @@ export const uiZh = {
     owedTotal: '{{amount}}，另有滞纳金 {{fees}}',
     owedLine: '{{caseId}}：{{amount}}，{{due}} 到期，滞纳金 {{fee}}',
     balances: '保证金 {{deposit}} · 预付款 {{prepayment}} · 未结服务费 {{unpaid}}',
+    incentives: '激励发放（R-SUSPEND）',
+    notSuspended: '未暂停。',
+    suspendedLine: '因案件 {{caseId}} 自 {{since}} 起暂停',
   },
   home: {
     titleStaff: '违规案件：你的待办',
@@ -351,6 +366,10 @@ export const uiZh = {
       facts_empty: '请描述违规事实。',
       facts_too_long: '违规事实不得超过 2500 字。',
       own_partner: '合作伙伴不能举报自己，请选择被举报的合作伙伴。',
+      partner_cannot_suspend: '合作伙伴的举报不能暂停激励发放：此事由工作人员在发出通知后决定（R-SUSPEND）。',
+    },
+    suspension: {
+      before_notice: '案件 {{caseId}} 尚未通知合作伙伴：只有在发出通知后才能暂停激励发放（R-SUSPEND）。未作任何更改。',
     },
   },
 } as const;

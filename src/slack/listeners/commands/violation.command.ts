@@ -9,6 +9,7 @@ import { listSubcommand } from './violation/list.ts';
 import { noticeSubcommand } from './violation/notice.ts';
 import { reportSubcommand } from './violation/report.ts';
 import { showSubcommand } from './violation/show.ts';
+import { liftSubcommand, suspendSubcommand } from './violation/suspension.ts';
 import type { SubcommandRequest } from './violation/subcommand.ts';
 
 type Handlers = { [S in ViolationCommand['sub']]: (req: SubcommandRequest<Extract<ViolationCommand, { sub: S }>>) => Promise<void> };
@@ -21,6 +22,8 @@ const subcommands: Handlers = {
   answer: answerSubcommand,
   notice: noticeSubcommand,
   dismiss: dismissSubcommand,
+  suspend: suspendSubcommand,
+  lift: liftSubcommand,
   help: helpSubcommand,
   unknown: unknownSubcommand,
   usage: usageSubcommand,

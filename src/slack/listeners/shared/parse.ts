@@ -28,7 +28,7 @@ export type ViolationCommand =
   /** A known subcommand with a missing or malformed argument: its usage line is shown. */
   | { sub: 'usage'; of: CaseSub };
 
-const withCase = ['show', 'determine', 'answer', 'notice', 'dismiss'] as const;
+const withCase = ['show', 'determine', 'answer', 'notice', 'dismiss', 'suspend', 'lift'] as const;
 type CaseSub = (typeof withCase)[number];
 
 /** `/violation <sub> [arg]`. Anything unrecognised is `unknown` and gets the help, privately. */

@@ -12,6 +12,8 @@ export function helpReply(f: Fmt, unknown?: string): PrivateReply {
     t('help.answer'),
     t('help.notice'),
     t('help.dismiss'),
+    t('help.suspend'),
+    t('help.lift'),
     t('help.status'),
     t('help.help'),
   ];

@@ -4,7 +4,7 @@ import { context, fields, header, section, type Block, type PrivateReply } from 
 import { formatCny } from '../amount.ts';
 import { formatClass, itemLabelOn } from '../catalog-text.ts';
 import { formatRestrictionKind } from '../format.ts';
-import type { Fmt } from './format.ts';
+import { when, type Fmt } from './format.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { partnerText } from '../partner-text.ts';
 
@@ -35,6 +35,10 @@ export function standingBlocks(f: Fmt, policies: readonly PolicyVersion[], s: St
   );
   const restrictionLines = s.restrictions.map((r) => `• ${formatRestrictionKind(r.kind, t)} · ${r.until ? t('standing.until', { date: r.until }) : t('common.untilPaid')}`);
   blocks.push(section(`*${t('standing.restrictions')}*\n${restrictionLines.length > 0 ? restrictionLines.join('\n') : t('standing.noRestrictions')}`));
+  // R-SUSPEND: the suspension shows in the partner's standing, case by case, with since when.
+  const suspendedLines = s.suspensions.slice(0, 10).map((x) => `• ${t('standing.suspendedLine', { caseId: escapeMrkdwn(x.caseId), since: when(f, x.since) })}`);
+  if (s.suspensions.length > 10) suspendedLines.push(t('common.more', { count: s.suspensions.length - 10 }));
+  blocks.push(section(`*${t('standing.incentives')}*\n${suspendedLines.length > 0 ? suspendedLines.join('\n') : t('standing.notSuspended')}`));
 
   const owedLines = s.owed.slice(0, 10).map((o) => `• ${t('standing.owedLine', { caseId: o.caseId, amount: formatCny(o.outstanding, f.locale), due: o.dueDate, fee: formatCny(o.lateFee, f.locale) })}`);
   const owedHead = t('standing.owedTotal', { amount: formatCny(s.totalOwed, f.locale), fees: formatCny(s.totalLateFees, f.locale) });
