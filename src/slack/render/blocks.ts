@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, MrkdwnElement, SectionBlock, SectionBlockAccessory } from '@slack/types';
 import { clip, LIMITS, SECTION_MAX } from './limits.ts';
 import { clipMrkdwn } from './mrkdwn.ts';
 
@@ -21,8 +21,9 @@ export function header(text: string): HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: clip(text, LIMITS.headerText), emoji: true } };
 }
 
-export function section(text: string): SectionBlock {
-  return { type: 'section', text: mrkdwn(text) };
+/** Mrkdwn text, with an optional element beside it (one button) and a block id a listener can find. */
+export function section(text: string, accessory?: SectionBlockAccessory, blockId?: string): SectionBlock {
+  return { type: 'section', text: mrkdwn(text), ...(accessory ? { accessory } : {}), ...(blockId ? { block_id: blockId } : {}) };
 }
 
 /** Label/value pairs shown two per row; empty values are left out. */

@@ -1,8 +1,15 @@
 import type { types } from '@slack/bolt';
-import { clip, LIMITS, SECTION_MAX } from '../limits.ts';
-import { clipMrkdwn, escapeAndClip } from '../mrkdwn.ts';
+import { mrkdwn } from '../blocks.ts';
+import { clip, LIMITS } from '../limits.ts';
+import { escapeAndClip } from '../mrkdwn.ts';
 
-/** Small Block Kit builders for replies, modals and the Home tab; each cuts to Slack's limits (limits.ts). */
+/**
+ * The builders replies, modals and the Home tab add to the message ones
+ * (header, section, context and divider are shared with notifications);
+ * each cuts to Slack's limits (limits.ts).
+ */
+export { context, divider, header, section } from '../blocks.ts';
+
 export type Block = types.KnownBlock;
 export type ModalView = types.ModalView;
 export type HomeView = types.HomeView;
@@ -14,36 +21,14 @@ export function plain(text: string, max: number = LIMITS.headerText): types.Plai
   return { type: 'plain_text', text: clip(text, max), emoji: true };
 }
 
-/**
- * Mrkdwn whose user parts the caller has escaped already (see `esc`). Verbatim,
- * as in notifications: Slack then links no bare URL, channel name or @word.
- */
-export function md(text: string): types.MrkdwnElement {
-  return { type: 'mrkdwn', text: clipMrkdwn(text, SECTION_MAX), verbatim: true };
-}
-
 /** User text for mrkdwn: escaped (no pings, no disguised links) and clipped. */
 export function esc(text: string, max = 2500): string {
   return escapeAndClip(text, max);
 }
 
-export function header(text: string): Block {
-  return { type: 'header', text: plain(text, LIMITS.headerText) };
-}
-
-export function section(text: string, accessory?: types.SectionBlockAccessory, blockId?: string): Block {
-  return { type: 'section', text: md(text), ...(accessory ? { accessory } : {}), ...(blockId ? { block_id: blockId } : {}) };
-}
-
 export function fields(texts: string[]): Block {
-  return { type: 'section', fields: texts.slice(0, LIMITS.fields).map((t) => md(clipMrkdwn(t, LIMITS.fieldText - 100))) };
+  return { type: 'section', fields: texts.slice(0, LIMITS.fields).map((t) => mrkdwn(t, LIMITS.fieldText - 100)) };
 }
-
-export function context(...texts: string[]): Block {
-  return { type: 'context', elements: texts.slice(0, LIMITS.contextElements).map((t) => md(t)) };
-}
-
-export const divider: Block = { type: 'divider' };
 
 export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): types.Button {
   return { type: 'button', text: plain(text, LIMITS.buttonText), action_id: actionId, value, ...(style ? { style } : {}) };

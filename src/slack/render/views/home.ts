@@ -47,7 +47,7 @@ function staffHome(f: Fmt, policies: readonly PolicyVersion[], m: StaffHomeInput
   const { t } = f;
   const blocks: Block[] = [header(t('home.titleStaff')), actions([button(t('buttons.report'), ACTIONS.reportOpen, 'report', 'primary')], 'home_top')];
   if (m.approvals) {
-    blocks.push(divider, section(`*${t('home.awaitingApproval')}*`));
+    blocks.push(divider(), section(`*${t('home.awaitingApproval')}*`));
     if (m.approvals.rows.length === 0) blocks.push(context(t('home.empty')));
     for (const a of m.approvals.rows) {
       const barred = a.conflict === null ? '' : a.conflict === 'proposer' ? t('home.yourProposal') : t('home.conflicted', { why: t(`conflict.${a.conflict}`) });
@@ -71,7 +71,7 @@ function contactHome(f: Fmt, policies: readonly PolicyVersion[], m: ContactHomeI
   const { t } = f;
   const blocks: Block[] = [header(t('home.titlePartner')), actions([button(t('buttons.reportOther'), ACTIONS.reportOpen, 'report')], 'home_top')];
   for (const s of m.standings.slice(0, 3)) {
-    blocks.push(divider, section(`*${t('home.standingOf', { partner: partnerText(s.partner.name, s.partner.id) })}*`), ...standingBlocks(f, policies, s, { withHeader: false }));
+    blocks.push(divider(), section(`*${t('home.standingOf', { partner: partnerText(s.partner.name, s.partner.id) })}*`), ...standingBlocks(f, policies, s, { withHeader: false }));
   }
   listSection(f, policies, blocks, t('home.yourCases'), m.cases, m, true);
   blocks.push(...nav(f, m.page, m.cases.total > (m.page + 1) * m.pageSize));
@@ -84,7 +84,7 @@ function noRoleHome(f: Fmt): Block[] {
 }
 
 function listSection(f: Fmt, policies: readonly PolicyVersion[], blocks: Block[], title: string, page: Page<CaseSummary>, m: { page: number; pageSize: number }, withButtons: boolean): void {
-  blocks.push(divider, section(`*${title}*`));
+  blocks.push(divider(), section(`*${title}*`));
   if (page.rows.length === 0) blocks.push(context(f.t('home.empty')));
   // At most 10 rows a section keeps the whole tab within Slack's 100 blocks.
   const shown = page.rows.slice(0, 10);
@@ -110,5 +110,5 @@ function nav(f: Fmt, page: number, hasNext: boolean): Block[] {
   const buttons = [];
   if (page > 0) buttons.push(button(f.t('common.previous'), ACTIONS.homePagePrev, String(page - 1)));
   if (hasNext) buttons.push(button(f.t('common.next'), ACTIONS.homePage, String(page + 1)));
-  return buttons.length > 0 ? [divider, actions(buttons, 'home_nav')] : [];
+  return buttons.length > 0 ? [divider(), actions(buttons, 'home_nav')] : [];
 }
