@@ -4,18 +4,13 @@ import { DomainError } from '../../domain/errors.ts';
 import { loadAccess, type Actor } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { tellReporter } from './case-audiences.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseCommand, CaseDeps } from './case-deps.ts';
 import { caseView, lockCase, setCase } from './case-record.ts';
 import { FACTS_MAX } from './evidence.ts';
 import { runCommand } from './run-command.ts';
 import { notSuspended } from './suspension.ts';
 import { sendSuspectedViolationNotice } from './suspected-violation-notice.ts';
 
-export interface CaseCommand {
-  key: string;
-  actor: Actor;
-  caseId: string;
-}
 
 /**
  * A partner's report, vetted by staff (R-SCREEN): now the reported partner is

@@ -8,10 +8,9 @@ import type { SuspensionLiftReason } from '../../domain/notifications/notificati
 import { loadAccess } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { notifyPartner } from '../outbox/enqueue.ts';
-import type { CaseDeps } from './case-deps.ts';
+import type { CaseCommand, CaseDeps } from './case-deps.ts';
 import { caseView, lockCase, setCase, type CaseRecord } from './case-record.ts';
 import { runCommand } from './run-command.ts';
-import type { CaseCommand } from './staff-steps.ts';
 
 /** What a suspend or lift step answers; `changed` is false when the case already stood so. */
 export interface SuspensionResult {

@@ -143,13 +143,14 @@ const standing = {
   partner: { id: 'P1', name: PARTNER, status: 'active' },
   on: '2026-06-10',
   policyVersion: `FY22 ${NASTY}`,
-  valid: { 1: [], 2: [{ caseId: 'V-000042', itemId: 'SVC-09', noticeDate: '2026-06-01', validUntil: '2027-06-01', amount: money('5000') }], 3: [] },
+  valid: { 1: [], 2: [{ caseId: 'V-000042', itemId: 'SVC-09', noticeDate: '2026-06-01', announcedOn: '2026-06-05', lastValidDay: '2027-06-05', amount: money('5000') }], 3: [] },
   next: { 1: { finalClass: 1, amount: money('100000') }, 2: { finalClass: 2, amount: money('10000') }, 3: { finalClass: 3, amount: money('0') } },
   restrictions: [{ kind: '<!channel>', from: '2026-06-01', until: null, rule: NASTY }],
   balances: { serviceFeesPaidThisFiscalYear: money('0'), deposit: money('0'), prepayment: money('0'), serviceFeeUnpaid: money('0') },
   owed: [],
   totalOwed: money('0'),
   totalLateFees: money('0'),
+  suspensions: [{ caseId: 'V-000042', since: at, by: 'slack:U0OFFICER' }],
 } as unknown as Standing;
 
 /** What each surface sends to Slack, for a reader in `f`'s language. */
