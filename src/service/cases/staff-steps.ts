@@ -1,7 +1,7 @@
 import { requireRole } from '../../domain/access/roles.ts';
 import { assertCanDo } from '../../domain/cases/case-state.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { loadAccess, type Actor } from '../access/actor.ts';
+import { loadAccess } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { tellReporter } from './case-audiences.ts';
 import type { CaseCommand, CaseDeps } from './case-deps.ts';
