@@ -26,7 +26,7 @@ export const renderProcessingNotice: Renderer<'processing_notice'> = (n, locale)
       ...decisionBlocks(n.decision, locale, t),
       ...(n.provisional ? [context(t('notification.common.provisional'))] : []),
       context(t('notification.processing_notice.howTo', { due })),
-      actions(button(t('notification.processing_notice.object'), ACTIONS.objectOpen, c.caseId)),
+      actions([button(t('notification.processing_notice.object'), ACTIONS.objectOpen, c.caseId)]),
     ],
     t('notification.common.shortened', { caseId }),
   );

@@ -25,7 +25,7 @@ export const renderDeadlineReminder: Renderer<'deadline_reminder'> = (n, locale)
       section(`${t(`${k}.${n.when}`, { caseId, due })}\n${t(`${k}.what`, { partner: partnerLabel(c) })}`),
       caseFields(c, locale, t),
       context(t(`${k}.rule`)),
-      actions(...reminderButtons(n.deadline, c.caseId, t)),
+      actions(reminderButtons(n.deadline, c.caseId, t)),
     ],
     t('notification.common.shortened', { caseId }),
   );

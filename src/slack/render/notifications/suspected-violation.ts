@@ -30,7 +30,7 @@ export const renderSuspectedViolation: Renderer<'suspected_violation'> = (n, loc
       ]),
       ...(n.provisional ? [context(t('notification.common.provisional'))] : []),
       context(t('notification.suspected_violation.howTo')),
-      actions(
+      actions([
         button(t('notification.suspected_violation.accept'), ACTIONS.replyAccept, c.caseId, {
           style: 'primary',
           confirm: {
@@ -41,7 +41,7 @@ export const renderSuspectedViolation: Renderer<'suspected_violation'> = (n, loc
           },
         }),
         button(t('notification.suspected_violation.dispute'), ACTIONS.replyDispute, c.caseId),
-      ),
+      ]),
     ],
     t('notification.common.shortened', { caseId }),
   );

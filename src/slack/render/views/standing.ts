@@ -29,7 +29,7 @@ export function standingBlocks(f: Fmt, policies: readonly PolicyVersion[], s: St
         const n = s.next[c];
         // R-P3: a class-3 sanction is a warning, not a zero penalty.
         const line = n.amount.isZero() ? t('standing.nextWarning', { final: formatClass(n.finalClass, t) }) : t('standing.nextLine', { final: formatClass(n.finalClass, t), amount: formatCny(n.amount, f.locale) });
-        return `*${t('standing.nextOf', { class: formatClass(c, t) })}*\n${line}`;
+        return [t('standing.nextOf', { class: formatClass(c, t) }), line] as const;
       }),
     ),
   );
