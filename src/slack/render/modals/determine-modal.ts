@@ -2,7 +2,7 @@ import type { DecisionView } from '../../../domain/notifications/notification.ts
 import { INPUTS, VIEWS } from '../../action-ids.ts';
 import { context, section, type Block, type ModalView } from '../views/blocks.ts';
 import { decisionText } from '../views/decision.ts';
-import { type Fmt } from '../views/format.ts';
+import type { Fmt } from '../views/format.ts';
 import { partnerText } from '../partner-text.ts';
 import { caseModal, reasonsInput } from './case-modal.ts';
 import { checkboxInput, radioInput } from './choice-inputs.ts';

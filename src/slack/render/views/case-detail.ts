@@ -8,7 +8,8 @@ import { dueText } from './case-list.ts';
 import { formatActor } from '../actor.ts';
 import { formatClass, itemLabelOn } from '../catalog-text.ts';
 import { formatCny, isZeroAmount } from '../amount.ts';
-import { stateText, when, type Fmt } from './format.ts';
+import { stateText, type Fmt } from './format.ts';
+import { formatDateTime } from '../format.ts';
 import { partnerText } from '../partner-text.ts';
 import { escapeAndClip } from '../mrkdwn.ts';
 
@@ -34,7 +35,7 @@ export function caseDetailReply(f: Fmt, m: CaseDetailInput): PrivateReply {
       [t('common.state'), `${stateText(f, c.state)}${due ? `\n${due}` : ''}`],
       [t('common.item'), itemLabelOn(m.policies, c.itemId, c.occurredOn, f.locale)],
       [t('common.occurredOn'), c.occurredOn],
-      ...(c.reportedBy !== null ? [[t('show.reportedBy'), `${formatActor(c.reportedBy, f.t)} · ${when(f, c.createdAt)}`] as const] : []),
+      ...(c.reportedBy !== null ? [[t('show.reportedBy'), `${formatActor(c.reportedBy, f.t)} · ${formatDateTime(c.createdAt, f.locale)}`] as const] : []),
       ...(c.suspended !== null ? [[t('show.suspended'), c.suspended ? t('common.yes') : t('common.no')] as const] : []),
     ]),
   ];
@@ -47,22 +48,22 @@ export function caseDetailReply(f: Fmt, m: CaseDetailInput): PrivateReply {
     blocks.push(section(`*${t('common.evidence')}*\n${lines.join('\n')}`));
   }
   if (d.replies.length > 0) {
-    const lines = d.replies.slice(-5).map((r) => `• ${t(`show.reply.${r.kind}`)} · ${formatActor(r.by ?? 'system', f.t)} · ${when(f, r.at)}${r.text ? `\n> ${escapeAndClip(r.text, 400).replace(/\n/g, '\n> ')}` : ''}`);
+    const lines = d.replies.slice(-5).map((r) => `• ${t(`show.reply.${r.kind}`)} · ${formatActor(r.by ?? 'system', f.t)} · ${formatDateTime(r.at, f.locale)}${r.text ? `\n> ${escapeAndClip(r.text, 400).replace(/\n/g, '\n> ')}` : ''}`);
     blocks.push(section(`*${t('show.replies')}*\n${lines.join('\n')}`));
   }
   for (const det of d.determinations.slice(-3)) {
-    const status = det.status === 'proposed' ? t('show.status.proposed') : t(`show.status.${det.status}`) + ` · ${formatActor(det.decidedBy ?? 'system', f.t)} · ${when(f, det.decidedAt)}`;
-    const head = t('show.determination', { id: det.id, purpose: t(`show.purposeOf.${det.purpose}`), by: formatActor(det.proposedBy ?? 'system', f.t), at: when(f, det.proposedAt) });
+    const status = det.status === 'proposed' ? t('show.status.proposed') : t(`show.status.${det.status}`) + ` · ${formatActor(det.decidedBy ?? 'system', f.t)} · ${formatDateTime(det.decidedAt, f.locale)}`;
+    const head = t('show.determination', { id: det.id, purpose: t(`show.purposeOf.${det.purpose}`), by: formatActor(det.proposedBy ?? 'system', f.t), at: formatDateTime(det.proposedAt, f.locale) });
     blocks.push(section(`*${head}*\n${status}\n${t('show.established', { value: det.established ? t('common.yes') : t('common.no') })}\n> ${escapeAndClip(det.reasons, 600).replace(/\n/g, '\n> ')}`));
   }
   for (const o of d.objections.slice(-2)) {
-    blocks.push(section(`*${t('show.objection', { by: formatActor(o.by ?? 'system', f.t), at: when(f, o.at) })}*\n> ${escapeAndClip(o.grounds, 800).replace(/\n/g, '\n> ')}`));
+    blocks.push(section(`*${t('show.objection', { by: formatActor(o.by ?? 'system', f.t), at: formatDateTime(o.at, f.locale) })}*\n> ${escapeAndClip(o.grounds, 800).replace(/\n/g, '\n> ')}`));
   }
   if (c.decision) blocks.push(section(`*${t('show.decision')}*\n${decisionText(f, c.decision)}`));
   else if (c.outcome) blocks.push(section(`*${t('show.outcome')}*\n${outcomeText(f, c.outcome)}`));
   else if (c.state === 'dismissed' && c.screening?.outcome === 'taken_up') blocks.push(section(`*${t('show.outcome')}*\n${t('show.notEstablished')}`));
   const open = d.openDeadlines.filter((x) => SHOWN_DEADLINES.has(x.kind)).slice(0, 5);
-  if (open.length > 0) blocks.push(context(open.map((x) => `${t(`deadline.${x.kind}`)}: ${when(f, x.dueAt)}`).join(' · ')));
+  if (open.length > 0) blocks.push(context(open.map((x) => `${t(`deadline.${x.kind}`)}: ${formatDateTime(x.dueAt, f.locale)}`).join(' · ')));
   const buttons = caseButtons(f, c.id, d.acts);
   if (buttons.length > 0) blocks.push(actions(buttons, 'case_actions'));
   return { text: t('show.title', { caseId: c.id }), blocks };

@@ -7,7 +7,7 @@ import { LIMITS } from '../limits.ts';
 import { actions, button, context, divider, header, section, type Block, type HomeView } from './blocks.ts';
 import { caseButtons, type CaseDetailInput } from './case-detail.ts';
 import { caseLine } from './case-list.ts';
-import { type Fmt } from './format.ts';
+import type { Fmt } from './format.ts';
 import { partnerText } from '../partner-text.ts';
 import { standingBlocks } from './standing.ts';
 
