@@ -3,7 +3,8 @@ import { isDomainError, type DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
 import { escapeMrkdwn } from './render/mrkdwn.ts';
 import { formatActor } from './render/actor.ts';
-import { when, type Fmt } from './render/views/format.ts';
+import type { Fmt } from './render/views/format.ts';
+import { formatDateTime } from './render/format.ts';
 
 /**
  * The one place where an error becomes what a person reads (STYLE 4): a
@@ -32,7 +33,7 @@ const params: Record<string, (f: Fmt, d: Details) => Record<string, unknown>> = 
   'determination.already_decided': (f, d) => ({
     status: f.t(`show.status.${String(d?.status)}`),
     by: formatActor(typeof d?.decidedBy === 'string' ? d.decidedBy : 'system', f.t),
-    at: when(f, typeof d?.decidedAt === 'string' ? d.decidedAt : null),
+    at: formatDateTime(typeof d?.decidedAt === 'string' ? d.decidedAt : null, f.locale),
   }),
 };
 

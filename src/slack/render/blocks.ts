@@ -1,4 +1,4 @@
-import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, MrkdwnElement, SectionBlock, SectionBlockAccessory } from '@slack/types';
+import type { ActionsBlock, ActionsBlockElement, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, MrkdwnElement, SectionBlock, SectionBlockAccessory } from '@slack/types';
 import { clip, LIMITS, SECTION_MAX } from './limits.ts';
 import { clipMrkdwn } from './mrkdwn.ts';
 
@@ -68,8 +68,9 @@ export function button(text: string, actionId: string, value: string, opts: { st
   };
 }
 
-export function actions(...buttons: Button[]): ActionsBlock {
-  return { type: 'actions', elements: buttons };
+/** A row of buttons (Slack takes 25 at most), with a block id when a listener or test must find it. */
+export function actions(elements: readonly ActionsBlockElement[], blockId?: string): ActionsBlock {
+  return { type: 'actions', elements: elements.slice(0, LIMITS.actionsElements), ...(blockId ? { block_id: blockId } : {}) };
 }
 
 /**

@@ -17,11 +17,13 @@ export function formatDate(day: LocalDate, locale: Locale): string {
 /**
  * An instant (ISO, any offset) as a date and wall-clock time in Asia/Shanghai
  * (R-FY: all dates are Shanghai's), seconds only when they matter, so a
- * deadline of 23:59:59 (R-WORKDAY) reads exactly.
+ * deadline of 23:59:59 (R-WORKDAY) reads exactly. The one time format of
+ * every message, reply and view; an instant not (yet) there reads "—".
  */
-export function formatDateTime(instant: string, locale: Locale): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return escapeMrkdwn(instant);
+export function formatDateTime(instant: Date | string | null | undefined, locale: Locale): string {
+  if (instant === null || instant === undefined) return '—';
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) return typeof instant === 'string' ? escapeMrkdwn(instant) : '—';
   const shanghai = formatShanghai(date); // 2025-10-11T23:59:59+08:00
   const day = shanghai.slice(0, 10);
   const time = shanghai.endsWith(':00+08:00') ? shanghai.slice(11, 16) : shanghai.slice(11, 19);

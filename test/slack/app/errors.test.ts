@@ -15,8 +15,8 @@ function logs() {
 describe('what a person reads when something is refused or fails', () => {
   it('says who decided and when, in the reader’s language, when a determination was already decided', () => {
     const e = new DomainError('determination.already_decided', 'Already approved by slack:U0APPROVER at …', { status: 'approved', decidedBy: 'slack:U0APPROVER', decidedAt: '2026-06-01T12:03:09+08:00' });
-    expect(userMessage(e, en, logs().logger).text).toBe('Nothing changed: this determination was already approved by <@U0APPROVER> at 2026-06-01 12:03 (Beijing time).');
-    expect(userMessage(e, zh, logs().logger).text).toBe('未作更改：该认定已由 <@U0APPROVER> 于 2026-06-01 12:03（北京时间） 处理（已批准）。');
+    expect(userMessage(e, en, logs().logger).text).toBe('Nothing changed: this determination was already approved by <@U0APPROVER> at Mon 1 Jun 2026, 12:03:09 (Beijing time).');
+    expect(userMessage(e, zh, logs().logger).text).toBe('未作更改：该认定已由 <@U0APPROVER> 于 2026年6月1日（周一） 12:03:09（北京时间） 处理（已批准）。');
   });
 
   it('names the missing role and what it allows', () => {

@@ -58,7 +58,7 @@ describeEachBackend('approving and rejecting a determination from Slack', (getDb
     const answers = [textOf((await bot.fake.waitForResponseUrlPost('click-1')).body), textOf((await bot.fake.waitForResponseUrlPost('click-2')).body)];
     expect(answers.filter((t) => t.includes('You approved determination'))).toHaveLength(1);
     const second = answers.find((t) => !t.includes('You approved'))!;
-    expect(second).toMatch(/already approved by <@U0APPROVER> at 2026-06-01 \d\d:\d\d \(Beijing time\)/);
+    expect(second).toMatch(/already approved by <@U0APPROVER> at Mon 1 Jun 2026, \d\d:\d\d(:\d\d)? \(Beijing time\)/);
     expect(await countRows(bot.w.db, 'determinations', "status = 'approved'")).toBe(1);
     expect(await countRows(bot.w.db, 'audit_events', "action = 'determination.approved'")).toBe(1);
     expect(await caseState(bot.w.db, 'V-000001')).toBe('awaiting_objection');

@@ -73,7 +73,7 @@ describeEachBackend('slash commands, help, App Home and the health check', (getD
     bot = await startBot(getDb());
     const r = await reportViolation(bot.w.cases, { key: key(), actor: { platform: 'slack', userId: P2_CONTACT_ID }, partnerId: 'P1', itemId: 'SVC-09', occurredOn: '2026-05-20', facts: 'Seen it', evidence: [{ kind: 'link', ref: 'https://example.com/x' }] });
     await bot.command(OFFICER.userId, `notice ${r.caseId}`, { responseUrl: bot.fake.responseUrl('notice') });
-    expect(textOf((await bot.fake.waitForResponseUrlPost('notice')).body)).toContain(`The notice of case *${r.caseId}* is sent; the partner must reply by *2026-06-04 23:59 (Beijing time)*`);
+    expect(textOf((await bot.fake.waitForResponseUrlPost('notice')).body)).toContain(`The notice of case *${r.caseId}* is sent; the partner must reply by *Thu 4 Jun 2026, 23:59:59 (Beijing time)*`);
     await bot.command(OFFICER.userId, `notice ${r.caseId}`, { responseUrl: bot.fake.responseUrl('again') });
     expect(textOf((await bot.fake.waitForResponseUrlPost('again')).body)).toContain(`Case ${r.caseId} is waiting for the partner’s reply; it cannot have its notice sent now.`);
   });

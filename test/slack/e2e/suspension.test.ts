@@ -44,19 +44,19 @@ describeEachBackend('incentive suspension from Slack (R-SUSPEND)', (getDb) => {
     await answer(bot, OFFICER.userId, `notice ${r.caseId}`, 'notice');
     const suspended = await answer(bot, OFFICER.userId, `suspend ${r.caseId.replace('V-', 'v-')}`, 'suspend');
     expect(suspended.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(suspended.text).toContain(`Incentive payouts of the partner in case *${r.caseId}* are suspended since 2026-06-01 12:00 (Beijing time)`);
+    expect(suspended.text).toContain(`Incentive payouts of the partner in case *${r.caseId}* are suspended since Mon 1 Jun 2026, 12:00 (Beijing time)`);
     expect(await findCase(bot.w.db, r.caseId)).toMatchObject({ suspended: true, suspendedBy: `slack:${OFFICER.userId}` });
     const again = await answer(bot, OFFICER.userId, `suspend ${r.caseId}`, 'again');
-    expect(again.text).toContain(`Nothing changed: incentive payouts in case *${r.caseId}* are already suspended, since 2026-06-01 12:00 (Beijing time).`);
+    expect(again.text).toContain(`Nothing changed: incentive payouts in case *${r.caseId}* are already suspended, since Mon 1 Jun 2026, 12:00 (Beijing time).`);
 
     const afterSuspend = await partnerDms(bot);
     expect(afterSuspend.filter((t) => t.includes('激励发放已暂停'))).toHaveLength(1);
 
     const status = await answer(bot, P1_CONTACT.userId, 'status P1', 'status', '/partner');
-    expect(status.text).toContain('因案件 V-000001 自 2026-06-01 12:00');
+    expect(status.text).toContain('因案件 V-000001 自 2026年6月1日（周一） 12:00');
     const staffStatus = await answer(bot, OFFICER.userId, 'status P1', 'staff-status', '/partner');
     expect(staffStatus.text).toContain('Incentive payouts (R-SUSPEND)');
-    expect(staffStatus.text).toContain(`suspended by case ${r.caseId} since 2026-06-01 12:00 (Beijing time)`);
+    expect(staffStatus.text).toContain(`suspended by case ${r.caseId} since Mon 1 Jun 2026, 12:00 (Beijing time)`);
 
     bot.fake.reset();
     const lifted = await answer(bot, OFFICER.userId, `lift ${r.caseId}`, 'lift');

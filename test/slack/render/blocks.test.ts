@@ -5,7 +5,7 @@ import { LIMITS } from '../../../src/slack/render/limits.ts';
 
 describe('a message with more blocks than Slack allows', () => {
   it('is cut to 50 blocks, keeping the buttons at the end and saying it was shortened', () => {
-    const blocks = [...Array.from({ length: 70 }, (_, i) => section(`part ${i}`)), actions(button('Accept', ACTIONS.replyAccept, 'V-1'))];
+    const blocks = [...Array.from({ length: 70 }, (_, i) => section(`part ${i}`)), actions([button('Accept', ACTIONS.replyAccept, 'V-1')])];
     const m = message('text', blocks, 'shortened');
     expect(m.blocks).toHaveLength(LIMITS.messageBlocks);
     expect(m.blocks.at(-1)).toEqual(blocks.at(-1));

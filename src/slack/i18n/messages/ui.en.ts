@@ -14,7 +14,6 @@ export const uiEn = {
     evidence: 'Evidence',
     yes: 'yes',
     no: 'no',
-    at: '{{time}} (Beijing time)',
     untilPaid: 'until paid',
     next: 'Next ›',
     previous: '‹ Previous',

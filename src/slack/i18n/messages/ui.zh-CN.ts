@@ -9,7 +9,6 @@ export const uiZh = {
     evidence: '证据',
     yes: '是',
     no: '否',
-    at: '{{time}}（北京时间）',
     untilPaid: '直至缴清',
     next: '下一页 ›',
     previous: '‹ 上一页',

@@ -1,6 +1,6 @@
 import { sendNotice } from '../../../service/cases/staff-steps.ts';
 import { actorOf } from '../../slack-context.ts';
-import { when } from '../../render/views/format.ts';
+import { formatDateTime } from '../../render/format.ts';
 import { clickOf } from '../shared/button.ts';
 import { publishHome } from '../shared/home.ts';
 import { buttonValue, caseIdSchema } from '../shared/parse.ts';
@@ -14,6 +14,6 @@ export const noticeSendAction: Make<ButtonArgs> = (ctx) => async (args) => {
   await answerPrivately(ctx, c.to, c.f, c.where, async () => {
     const r = await sendNotice(ctx.cases, { key: c.key, actor: actorOf(c.userId), caseId: buttonValue(caseIdSchema, args.action.value) });
     if (c.fromHome) await publishHome(ctx, args.client, c.userId);
-    return textReply(c.f.t('notice.done', { caseId: r.caseId, due: when(c.f, r.replyDue) }));
+    return textReply(c.f.t('notice.done', { caseId: r.caseId, due: formatDateTime(r.replyDue, c.f.locale) }));
   });
 };

@@ -15,7 +15,8 @@ import { disputeModal, objectionModal } from '../../render/modals/reply-modals.t
 import { rejectModal } from '../../render/modals/reject-modal.ts';
 import { formatActor } from '../../render/actor.ts';
 import { catalogItemOn, itemLabelOn } from '../../render/catalog-text.ts';
-import { when, type Fmt } from '../../render/views/format.ts';
+import type { Fmt } from '../../render/views/format.ts';
+import { formatDateTime } from '../../render/format.ts';
 import { dismissModal } from '../../render/modals/dismiss-modal.ts';
 import type { SlackClient } from './reply.ts';
 
@@ -53,7 +54,7 @@ export async function openDetermineModal(o: Opener, caseId: string): Promise<voi
     partnerId: d.case.partnerId,
     itemLine: itemLabelOn(o.ctx.cases.policies, d.case.itemId, d.case.occurredOn, o.f.locale),
     facts: d.case.facts ?? '',
-    replies: d.replies.map((r) => `${o.f.t(`show.reply.${r.kind}`)} · ${formatActor(r.by ?? 'system', o.f.t)} · ${when(o.f, r.at)}`),
+    replies: d.replies.map((r) => `${o.f.t(`show.reply.${r.kind}`)} · ${formatActor(r.by ?? 'system', o.f.t)} · ${formatDateTime(r.at, o.f.locale)}`),
     fastTrack: staffState(d) === 'awaiting_reply',
     preview: await preview(o, d.case.partnerId, d.case.itemId, d.case.occurredOn),
   });

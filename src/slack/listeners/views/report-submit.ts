@@ -1,6 +1,6 @@
 import { reportViolation } from '../../../service/cases/report-violation.ts';
 import { INPUTS } from '../../action-ids.ts';
-import { when } from '../../render/views/format.ts';
+import { formatDateTime } from '../../render/format.ts';
 import { EVIDENCE_BLOCKS } from '../../render/modals/evidence-inputs.ts';
 import { REPORT_BLOCKS } from '../../render/modals/report-modal.ts';
 import { evidenceOf } from '../shared/evidence.ts';
@@ -24,7 +24,7 @@ export const reportSubmit = modalSubmission({
   done: (r, f) => ({
     title: f.t('report.doneTitle'),
     text: r.replyDue
-      ? f.t('report.doneStaff', { caseId: r.caseId, due: when(f, r.replyDue) }) + (r.provisional ? ` ${f.t('common.provisional')}` : '')
+      ? f.t('report.doneStaff', { caseId: r.caseId, due: formatDateTime(r.replyDue, f.locale) }) + (r.provisional ? ` ${f.t('common.provisional')}` : '')
       : f.t('report.donePartner', { caseId: r.caseId }),
   }),
 });

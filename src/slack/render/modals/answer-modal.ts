@@ -1,12 +1,13 @@
 import type { CatalogItem } from '../../../domain/catalog/catalog-item.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { esc, input, section, type Block, type ModalView } from '../views/blocks.ts';
+import { input, section, type Block, type ModalView } from '../views/blocks.ts';
 import { decisionText } from '../views/decision.ts';
 import type { DecisionView } from '../../../domain/notifications/notification.ts';
 import type { Fmt } from '../views/format.ts';
 import { catalogOptionGroups, itemOption } from './report-modal.ts';
 import { caseModal, reasonsInput } from './case-modal.ts';
 import { checkboxInput, radioInput } from './choice-inputs.ts';
+import { escapeAndClip } from '../mrkdwn.ts';
 
 export const ANSWER_BLOCKS = { outcome: 'outcome', item: 'item', established: 'established', terminate: 'terminate', reasons: 'reasons' } as const;
 
@@ -23,7 +24,7 @@ export function answerModal(f: Fmt, m: AnswerModalInput): ModalView {
   const { t } = f;
   const blocks: Block[] = [
     section(t('answer.intro', { caseId: m.caseId })),
-    section(`*${t('answer.grounds')}*\n${m.grounds.length > 0 ? m.grounds.map((g) => esc(g, 800)).join('\n———\n') : '—'}`),
+    section(`*${t('answer.grounds')}*\n${m.grounds.length > 0 ? m.grounds.map((g) => escapeAndClip(g, 800)).join('\n———\n') : '—'}`),
   ];
   if (m.decision) blocks.push(section(`*${t('answer.current')}*\n${decisionText(f, m.decision)}`));
   blocks.push(

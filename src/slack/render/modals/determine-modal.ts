@@ -1,11 +1,12 @@
 import type { DecisionView } from '../../../domain/notifications/notification.ts';
 import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { context, esc, section, type Block, type ModalView } from '../views/blocks.ts';
+import { context, section, type Block, type ModalView } from '../views/blocks.ts';
 import { decisionText } from '../views/decision.ts';
-import { type Fmt } from '../views/format.ts';
+import type { Fmt } from '../views/format.ts';
 import { partnerText } from '../partner-text.ts';
 import { caseModal, reasonsInput } from './case-modal.ts';
 import { checkboxInput, radioInput } from './choice-inputs.ts';
+import { escapeAndClip } from '../mrkdwn.ts';
 
 export const DETERMINE_BLOCKS = { established: 'established', terminate: 'terminate', reasons: 'reasons' } as const;
 
@@ -28,7 +29,7 @@ export function determineModal(f: Fmt, m: DetermineModalInput): ModalView {
   const { t } = f;
   const blocks: Block[] = [
     section(t('determine.intro', { caseId: m.caseId, partner: partnerText(m.partnerName, m.partnerId), item: m.itemLine })),
-    section(`*${t('common.facts')}*\n${esc(m.facts, 1200)}`),
+    section(`*${t('common.facts')}*\n${escapeAndClip(m.facts, 1200)}`),
     context(m.replies.length > 0 ? m.replies.join('\n') : t('determine.noReply')),
   ];
   if (m.fastTrack) blocks.push(context(t('determine.fastTrack')));

@@ -33,10 +33,10 @@ export const renderDeterminationRequested: Renderer<'determination_requested'> =
       evidenceSection(c.evidence, locale, t),
       ...outcomeBlocks(n.established, n.decision, locale, t),
       context(t('notification.determination_requested.rule')),
-      actions(
+      actions([
         button(t('notification.determination_requested.approve'), ACTIONS.determinationApprove, id, { style: 'primary' }),
         button(t('notification.determination_requested.reject'), ACTIONS.determinationReject, id, { style: 'danger' }),
-      ),
+      ]),
     ],
     t('notification.common.shortened', { caseId }),
   );

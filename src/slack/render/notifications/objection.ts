@@ -21,7 +21,7 @@ export const renderObjectionRecorded: Renderer<'objection_recorded'> = (n, local
       userTextSection(t('notification.objection_recorded.grounds'), n.grounds, t),
       evidenceSection(c.evidence, locale, t),
       context(t('notification.objection_recorded.next')),
-      actions(button(t('notification.objection_recorded.answer'), ACTIONS.answerOpen, c.caseId, { style: 'primary' })),
+      actions([button(t('notification.objection_recorded.answer'), ACTIONS.answerOpen, c.caseId, { style: 'primary' })]),
     ],
     t('notification.common.shortened', { caseId }),
   );

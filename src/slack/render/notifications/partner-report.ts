@@ -23,10 +23,10 @@ export const renderPartnerReportReceived: Renderer<'partner_report_received'> = 
       factsSection(c, t),
       evidenceSection(c.evidence, locale, t),
       context(t('notification.partner_report_received.hint')),
-      actions(
+      actions([
         button(t('notification.partner_report_received.sendNotice'), ACTIONS.noticeSend, c.caseId, { style: 'primary' }),
         button(t('notification.partner_report_received.dismiss'), ACTIONS.dismissOpen, c.caseId, { style: 'danger' }),
-      ),
+      ]),
     ],
     t('notification.common.shortened', { caseId }),
   );

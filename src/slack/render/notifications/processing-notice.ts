@@ -1,5 +1,6 @@
+import type { Button } from '@slack/types';
 import { ACTIONS } from '../../action-ids.ts';
-import { translator } from '../../i18n/i18n.ts';
+import { translator, type Translate } from '../../i18n/i18n.ts';
 import { actions, button, context, header, message, section } from '../blocks.ts';
 import { caseFields, partnerLabel } from '../case-blocks.ts';
 import { decisionBlocks } from '../decision-blocks.ts';
@@ -26,8 +27,13 @@ export const renderProcessingNotice: Renderer<'processing_notice'> = (n, locale)
       ...decisionBlocks(n.decision, locale, t),
       ...(n.provisional ? [context(t('notification.common.provisional'))] : []),
       context(t('notification.processing_notice.howTo', { due })),
-      actions(button(t('notification.processing_notice.object'), ACTIONS.objectOpen, c.caseId)),
+      actions([objectButton(c.caseId, t)]),
     ],
     t('notification.common.shortened', { caseId }),
   );
 };
+
+/** Object (R-NOTICE): offered by the processing notice and by its reminders. */
+export function objectButton(caseId: string, t: Translate): Button {
+  return button(t('notification.processing_notice.object'), ACTIONS.objectOpen, caseId);
+}

@@ -1,11 +1,12 @@
 import type { Button } from '@slack/types';
-import { ACTIONS } from '../../action-ids.ts';
 import { translator, type Translate } from '../../i18n/i18n.ts';
-import { actions, button, context, header, message, section } from '../blocks.ts';
+import { actions, context, header, message, section } from '../blocks.ts';
 import { caseFields, partnerLabel } from '../case-blocks.ts';
 import { formatDateTime } from '../format.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
+import { objectButton } from './processing-notice.ts';
+import { replyButtons } from './suspected-violation.ts';
 
 /**
  * Reply (R-REPLY) and objection (R-NOTICE) deadlines: one working day before
@@ -25,26 +26,14 @@ export const renderDeadlineReminder: Renderer<'deadline_reminder'> = (n, locale)
       section(`${t(`${k}.${n.when}`, { caseId, due })}\n${t(`${k}.what`, { partner: partnerLabel(c) })}`),
       caseFields(c, locale, t),
       context(t(`${k}.rule`)),
-      actions(...reminderButtons(n.deadline, c.caseId, t)),
+      actions(reminderButtons(n.deadline, c.caseId, t)),
     ],
     t('notification.common.shortened', { caseId }),
   );
 };
 
 function reminderButtons(deadline: 'reply' | 'objection', caseId: string, t: Translate): Button[] {
-  if (deadline === 'objection') return [button(t('notification.processing_notice.object'), ACTIONS.objectOpen, caseId)];
-  return [
-    button(t('notification.suspected_violation.accept'), ACTIONS.replyAccept, caseId, {
-      style: 'primary',
-      confirm: {
-        title: t('notification.suspected_violation.acceptConfirm.title'),
-        text: t('notification.suspected_violation.acceptConfirm.text', { caseId }),
-        confirm: t('notification.suspected_violation.acceptConfirm.confirm'),
-        deny: t('notification.common.cancel'),
-      },
-    }),
-    button(t('notification.suspected_violation.dispute'), ACTIONS.replyDispute, caseId),
-  ];
+  return deadline === 'objection' ? [objectButton(caseId, t)] : replyButtons(caseId, t);
 }
 
 /**

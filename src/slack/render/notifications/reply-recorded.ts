@@ -25,7 +25,7 @@ export const renderReplyRecorded: Renderer<'reply_recorded'> = (n, locale) => {
       ...(n.reply === 'lapse' ? [] : [userTextSection(t('notification.reply_recorded.reply'), n.text, t)]),
       evidenceSection(c.evidence, locale, t),
       context(t('notification.reply_recorded.next')),
-      actions(button(t('notification.reply_recorded.determine'), ACTIONS.determineOpen, c.caseId, { style: 'primary' })),
+      actions([button(t('notification.reply_recorded.determine'), ACTIONS.determineOpen, c.caseId, { style: 'primary' })]),
     ],
     t('notification.common.shortened', { caseId }),
   );

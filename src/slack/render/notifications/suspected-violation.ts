@@ -1,5 +1,6 @@
+import type { Button } from '@slack/types';
 import { ACTIONS } from '../../action-ids.ts';
-import { translator } from '../../i18n/i18n.ts';
+import { translator, type Translate } from '../../i18n/i18n.ts';
 import { actions, button, context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, evidenceSection, factsSection, partnerLabel } from '../case-blocks.ts';
 import { formatDateTime } from '../format.ts';
@@ -30,19 +31,24 @@ export const renderSuspectedViolation: Renderer<'suspected_violation'> = (n, loc
       ]),
       ...(n.provisional ? [context(t('notification.common.provisional'))] : []),
       context(t('notification.suspected_violation.howTo')),
-      actions(
-        button(t('notification.suspected_violation.accept'), ACTIONS.replyAccept, c.caseId, {
-          style: 'primary',
-          confirm: {
-            title: t('notification.suspected_violation.acceptConfirm.title'),
-            text: t('notification.suspected_violation.acceptConfirm.text', { caseId: c.caseId }),
-            confirm: t('notification.suspected_violation.acceptConfirm.confirm'),
-            deny: t('notification.common.cancel'),
-          },
-        }),
-        button(t('notification.suspected_violation.dispute'), ACTIONS.replyDispute, c.caseId),
-      ),
+      actions(replyButtons(c.caseId, t)),
     ],
     t('notification.common.shortened', { caseId }),
   );
 };
+
+/** Accept (confirmed first: it admits the violation) or dispute; the notice and its reminders offer the same two (R-REPLY). */
+export function replyButtons(caseId: string, t: Translate): Button[] {
+  return [
+    button(t('notification.suspected_violation.accept'), ACTIONS.replyAccept, caseId, {
+      style: 'primary',
+      confirm: {
+        title: t('notification.suspected_violation.acceptConfirm.title'),
+        text: t('notification.suspected_violation.acceptConfirm.text', { caseId }),
+        confirm: t('notification.suspected_violation.acceptConfirm.confirm'),
+        deny: t('notification.common.cancel'),
+      },
+    }),
+    button(t('notification.suspected_violation.dispute'), ACTIONS.replyDispute, caseId),
+  ];
+}

@@ -4,15 +4,16 @@ import { ACTIONS } from '../../action-ids.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { actions, button, context, header, section, type Block, type PrivateReply } from './blocks.ts';
 import { itemLabelOn } from '../catalog-text.ts';
-import { stateText, when, type Fmt } from './format.ts';
+import { stateText, type Fmt } from './format.ts';
+import { formatDateTime } from '../format.ts';
 import { partnerText } from '../partner-text.ts';
 
 export const LIST_PAGE_SIZE = 10;
 
 /** The deadline a case is waiting on, if any, in words. */
 export function dueText(f: Fmt, c: Pick<CaseSummary, 'state' | 'replyDueAt' | 'objectionDueAt'>): string | undefined {
-  if (c.state === 'awaiting_reply' && c.replyDueAt) return f.t('list.replyDue', { due: when(f, c.replyDueAt) });
-  if (c.state === 'awaiting_objection' && c.objectionDueAt) return f.t('list.objectionDue', { due: when(f, c.objectionDueAt) });
+  if (c.state === 'awaiting_reply' && c.replyDueAt) return f.t('list.replyDue', { due: formatDateTime(c.replyDueAt, f.locale) });
+  if (c.state === 'awaiting_objection' && c.objectionDueAt) return f.t('list.objectionDue', { due: formatDateTime(c.objectionDueAt, f.locale) });
   return undefined;
 }
 

@@ -1,5 +1,6 @@
-import { esc, header, section, type PrivateReply } from './blocks.ts';
+import { header, section, type PrivateReply } from './blocks.ts';
 import type { Fmt } from './format.ts';
+import { escapeAndClip } from '../mrkdwn.ts';
 
 /** `/violation help`, and what an unknown subcommand gets (privately). */
 export function helpReply(f: Fmt, unknown?: string): PrivateReply {
@@ -17,7 +18,7 @@ export function helpReply(f: Fmt, unknown?: string): PrivateReply {
     t('help.status'),
     t('help.help'),
   ];
-  const intro = unknown === undefined ? t('help.intro') : t('help.unknown', { text: esc(unknown, 100) });
+  const intro = unknown === undefined ? t('help.intro') : t('help.unknown', { text: escapeAndClip(unknown, 100) });
   return {
     text: intro,
     blocks: [header(t('help.title')), section(intro), section(lines.join('\n')), section(t('help.buttons'))],

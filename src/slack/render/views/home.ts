@@ -7,7 +7,7 @@ import { LIMITS } from '../limits.ts';
 import { actions, button, context, divider, header, section, type Block, type HomeView } from './blocks.ts';
 import { caseButtons, type CaseDetailInput } from './case-detail.ts';
 import { caseLine } from './case-list.ts';
-import { type Fmt } from './format.ts';
+import type { Fmt } from './format.ts';
 import { partnerText } from '../partner-text.ts';
 import { standingBlocks } from './standing.ts';
 
@@ -45,7 +45,7 @@ export function homeView(f: Fmt, policies: readonly PolicyVersion[], m: HomeInpu
 
 function staffHome(f: Fmt, policies: readonly PolicyVersion[], m: StaffHomeInput): Block[] {
   const { t } = f;
-  const blocks: Block[] = [header(t('home.titleStaff')), actions([button(t('buttons.report'), ACTIONS.reportOpen, 'report', 'primary')], 'home_top')];
+  const blocks: Block[] = [header(t('home.titleStaff')), actions([button(t('buttons.report'), ACTIONS.reportOpen, 'report', { style: 'primary' })], 'home_top')];
   if (m.approvals) {
     blocks.push(divider(), section(`*${t('home.awaitingApproval')}*`));
     if (m.approvals.rows.length === 0) blocks.push(context(t('home.empty')));
@@ -54,7 +54,7 @@ function staffHome(f: Fmt, policies: readonly PolicyVersion[], m: StaffHomeInput
       blocks.push(section(`${caseLine(f, policies, a.summary)}${barred ? `\n_${barred}_` : ''}`));
       if (a.conflict === null && a.determinationId !== null) {
         const id = String(a.determinationId);
-        blocks.push(actions([button(t('buttons.approve'), ACTIONS.determinationApprove, id, 'primary'), button(t('buttons.reject'), ACTIONS.determinationReject, id, 'danger')]));
+        blocks.push(actions([button(t('buttons.approve'), ACTIONS.determinationApprove, id, { style: 'primary' }), button(t('buttons.reject'), ACTIONS.determinationReject, id, { style: 'danger' })]));
       }
     }
     more(f, blocks, m.approvals, m);

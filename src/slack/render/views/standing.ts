@@ -4,7 +4,8 @@ import { context, fields, header, section, type Block, type PrivateReply } from 
 import { formatCny } from '../amount.ts';
 import { formatClass, itemLabelOn } from '../catalog-text.ts';
 import { formatRestrictionKind } from '../format.ts';
-import { when, type Fmt } from './format.ts';
+import type { Fmt } from './format.ts';
+import { formatDateTime } from '../format.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import { partnerText } from '../partner-text.ts';
 
@@ -29,14 +30,14 @@ export function standingBlocks(f: Fmt, policies: readonly PolicyVersion[], s: St
         const n = s.next[c];
         // R-P3: a class-3 sanction is a warning, not a zero penalty.
         const line = n.amount.isZero() ? t('standing.nextWarning', { final: formatClass(n.finalClass, t) }) : t('standing.nextLine', { final: formatClass(n.finalClass, t), amount: formatCny(n.amount, f.locale) });
-        return `*${t('standing.nextOf', { class: formatClass(c, t) })}*\n${line}`;
+        return [t('standing.nextOf', { class: formatClass(c, t) }), line] as const;
       }),
     ),
   );
   const restrictionLines = s.restrictions.map((r) => `• ${formatRestrictionKind(r.kind, t)} · ${r.until ? t('standing.until', { date: r.until }) : t('common.untilPaid')}`);
   blocks.push(section(`*${t('standing.restrictions')}*\n${restrictionLines.length > 0 ? restrictionLines.join('\n') : t('standing.noRestrictions')}`));
   // R-SUSPEND: the suspension shows in the partner's standing, case by case, with since when.
-  const suspendedLines = s.suspensions.slice(0, 10).map((x) => `• ${t('standing.suspendedLine', { caseId: escapeMrkdwn(x.caseId), since: when(f, x.since) })}`);
+  const suspendedLines = s.suspensions.slice(0, 10).map((x) => `• ${t('standing.suspendedLine', { caseId: escapeMrkdwn(x.caseId), since: formatDateTime(x.since, f.locale) })}`);
   if (s.suspensions.length > 10) suspendedLines.push(t('common.more', { count: s.suspensions.length - 10 }));
   blocks.push(section(`*${t('standing.incentives')}*\n${suspendedLines.length > 0 ? suspendedLines.join('\n') : t('standing.notSuspended')}`));
 
