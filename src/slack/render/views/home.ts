@@ -5,7 +5,7 @@ import type { Standing } from '../../../service/rules/partner-standing.ts';
 import { ACTIONS } from '../../action-ids.ts';
 import { LIMITS } from '../limits.ts';
 import { actions, button, context, divider, header, section, type Block, type HomeView } from './blocks.ts';
-import { caseButtons, type CaseDetailInput } from './case-detail.ts';
+import { caseButtons } from './case-detail.ts';
 import { caseLine } from './case-list.ts';
 import type { Fmt } from './format.ts';
 import { partnerText } from '../partner-text.ts';
