@@ -105,6 +105,15 @@ describeEachBackend('who sees what of a partner’s report, in Slack (R-CONFIDEN
     expect(await caseState(b.w.db, caseId)).toBe('dismissed');
     await b.deliver();
     expect(dmTexts(b, P2_CONTACT_ID)).toContain('REASON-X');
+    // R-SCREEN: the approvals message is edited in place: who dismissed it, when, why; no buttons left.
+    const edited = b.fake.callsTo('chat.update').filter((c) => c.args.channel === CHANNELS.approvals);
+    expect(edited).toHaveLength(1);
+    const staffText = textOf(edited[0]!.args);
+    expect(staffText).toContain(`Dismissed by <@${OFFICER.userId}>`);
+    expect(staffText).toContain('Mon 1 Jun 2026');
+    expect(staffText).toContain('REASON-X');
+    expect(buttonIn(edited[0]!.args.blocks, ACTIONS.dismissOpen)).toBeUndefined();
+    expect(buttonIn(edited[0]!.args.blocks, ACTIONS.noticeSend)).toBeUndefined();
     expect(b.fake.callsTo('chat.postMessage').some((c) => c.args.channel === `D${P1_CONTACT.userId}`)).toBe(false);
     expect(b.fake.callsTo('conversations.open').map((c) => c.args.users)).not.toContain(P1_CONTACT.userId);
     await b.command(P1_CONTACT.userId, `show ${caseId}`, { responseUrl: b.fake.responseUrl('accused') });

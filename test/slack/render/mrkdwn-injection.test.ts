@@ -59,6 +59,7 @@ const hostile = allSamples(hostileCase, hostileDecision).map((n) => {
     case 'objection_answered': return { ...n, reasons: NASTY };
     case 'case_dismissed': return { ...n, reasons: NASTY };
     case 'partner_report_received': return { ...n, reportedBy: `slack:U0P2 <!channel>` };
+    case 'partner_report_screened': return { ...n, reportedBy: `slack:U0P2 <!channel>`, reason: NASTY };
     case 'restriction_lifted': return { ...n, kinds: [...n.kinds, '<!channel>'] };
     case 'calendar_provisional': return { ...n, caseId: '<!channel>' };
     default: return n;
