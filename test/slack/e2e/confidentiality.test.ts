@@ -9,7 +9,7 @@ import { importPartners } from '../../../src/service/imports/import-partners.ts'
 import { ACTIONS, INPUTS, VIEWS } from '../../../src/slack/action-ids.ts';
 import { APPROVER, key, OFFICER, P1_CONTACT, STRANGER } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
-import { partnersCsv } from '../../support/service-fixtures.ts';
+import { domainErrorOf, partnersCsv } from '../../support/service-fixtures.ts';
 import { allStrings, buttonIn, caseState, CHANNELS, P2_CONTACT_ID, plainValue, startBot, textOf, type Bot } from './harness.ts';
 
 const P2 = { platform: 'slack', userId: P2_CONTACT_ID } as const;
@@ -136,6 +136,17 @@ describeEachBackend('who sees what of a partner’s report, in Slack (R-CONFIDEN
     expect((options.json as { options: { value: string }[] }).options.map((o) => o.value)).toEqual(['P2']);
     const staff = await bot.suggest(OFFICER.userId, INPUTS.partner, 'partner');
     expect((staff.json as { options: { value: string }[] }).options.map((o) => o.value).sort()).toEqual(['P1', 'P2']);
+  });
+
+  it('an approver who is also a P1 contact reports as P1: the picker leaves P1 out, as the report would refuse it (R-EVIDENCE)', async () => {
+    bot = await startBot(getDb());
+    // An approver with no partner cannot report at all, so is offered nothing.
+    expect((await bot.suggest(APPROVER.userId, INPUTS.partner, 'partner')).json).toEqual({ options: [] });
+    await importPartners(bot.w.deps, partnersCsv([['P1', 'Partner One', 'consulting_sales', 'gold', 'U0PARTNER1;U0APPROVER']], 'p1-approver.csv'));
+    const options = await bot.suggest(APPROVER.userId, INPUTS.partner, 'partner');
+    expect((options.json as { options: { value: string }[] }).options.map((o) => o.value)).toEqual(['P2']);
+    const own = await domainErrorOf(reportViolation(bot.w.cases, { key: key(), actor: APPROVER, partnerId: 'P1', itemId: 'SVC-09', occurredOn: '2026-05-20', facts: 'x', evidence: [{ kind: 'link', ref: 'https://example.com/x' }] }));
+    expect(own.code).toBe('report.own_partner');
   });
 
   it('an approver who is a contact of the partner concerned is refused privately (R-DETERMINE conflict of interest)', async () => {
