@@ -70,7 +70,7 @@ export const caseParts = [
  * - deadlines: the open reply, objection, payment and restriction deadlines
  * - replies / objections: the accused's replies and objections with their evidence
  * - proposals: determinations waiting for approval
- * - rejected: rejected determinations, and every approver's note
+ * - rejected: rejected and superseded determinations (with the re-judged figures), and every approver's note
  * - grounds: the reasons of approved determinations (sent to the accused)
  * - processingNotice / formalDecision: the sanction as notified, with its explanation
  * - screening: whether a partner's report was received, dismissed (with the reason) or taken up
