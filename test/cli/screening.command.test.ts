@@ -23,7 +23,8 @@ describeEachBackend('screening a partner’s report from the CLI (R-SCREEN)', (g
     expect(done.code).toBe(0);
     expect(done.json()).toEqual({ case_id: caseId, dismissed: true });
     expect(await stateOf(w, caseId)).toBe('dismissed');
-    expect(addressed(await messages(w.db, caseId))).toEqual(['partner_report_received → #approvals', 'report_screened → U0PARTNER2']);
+    const sent = await messages(w.db, caseId);
+    expect(addressed(sent)).toEqual(['partner_report_received → #approvals', 'report_screened → U0PARTNER2', `partner_report_screened → update #${sent[0]!.id}`]);
     const shown = await cli(w, 'cases', 'show', caseId, '--json');
     expect(shown.json()).toMatchObject({ state: 'dismissed', screening: { outcome: 'dismissed', reason: 'Evidence predates the contract' } });
   });
@@ -35,6 +36,7 @@ describeEachBackend('screening a partner’s report from the CLI (R-SCREEN)', (g
     const done = await cli(w, 'cases', 'notice', caseId, '--json');
     expect(done.code).toBe(0);
     expect(done.json()).toEqual({ case_id: caseId, reply_due: '2026-06-04T23:59:59+08:00', provisional: false });
-    expect(addressed(await messages(w.db, caseId)).slice(1)).toEqual(['suspected_violation → U0PARTNER1', 'report_screened → U0PARTNER2']);
+    const sent = await messages(w.db, caseId);
+    expect(addressed(sent).slice(1)).toEqual(['suspected_violation → U0PARTNER1', 'report_screened → U0PARTNER2', `partner_report_screened → update #${sent[0]!.id}`]);
   });
 });

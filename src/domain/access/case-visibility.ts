@@ -1,4 +1,5 @@
 import type { CaseState } from '../cases/case-state.ts';
+import { reportsAs, type Reporter } from './reporting-as.ts';
 
 /**
  * R-CONFIDENTIAL: who sees what of a case. One policy, asked by every surface
@@ -69,7 +70,7 @@ export const caseParts = [
  * - deadlines: the open reply, objection, payment and restriction deadlines
  * - replies / objections: the accused's replies and objections with their evidence
  * - proposals: determinations waiting for approval
- * - rejected: rejected determinations, and every approver's note
+ * - rejected: rejected and superseded determinations (with the re-judged figures), and every approver's note
  * - grounds: the reasons of approved determinations (sent to the accused)
  * - processingNotice / formalDecision: the sanction as notified, with its explanation
  * - screening: whether a partner's report was received, dismissed (with the reason) or taken up
@@ -158,12 +159,14 @@ export function mayAct(relation: CaseRelation, act: CaseAct): boolean {
 }
 
 /**
- * The partner picker: a contact reports another partner (R-EVIDENCE), never
- * one it speaks for; staff may pick any; anyone else none.
+ * The partner picker: staff reporting as staff (R-EVIDENCE: the officer role)
+ * may pick any; a contact reports another partner, never one it speaks for,
+ * whatever other staff role it holds; anyone else none.
  */
-export function mayPickPartner(viewer: Pick<CaseViewer, 'staff' | 'partnerIds'>, partnerId: string): boolean {
-  if (viewer.staff) return true;
-  return viewer.partnerIds.length > 0 && !viewer.partnerIds.includes(partnerId);
+export function mayPickPartner(reporter: Reporter, partnerId: string): boolean {
+  const as = reportsAs(reporter);
+  if (as === 'staff') return true;
+  return as === 'partner' && !reporter.partnerIds.includes(partnerId);
 }
 
 /**

@@ -78,6 +78,8 @@ export type SuspensionLiftReason = 'staff' | 'dismissed' | 'paid';
 export type Notification =
   | { kind: 'suspected_violation'; case: CaseView; replyDue: string; provisional: boolean; suspended: boolean }
   | { kind: 'partner_report_received'; case: CaseView; reportedBy: string }
+  /** R-SCREEN: the approvals message of a partner's report, edited once staff screened it (staff only: it carries the dismissal reason). */
+  | { kind: 'partner_report_screened'; case: CaseView; reportedBy: string; screenedBy: string; screenedAt: string; outcome: 'dismissed' | 'taken_up'; reason: string | null }
   | { kind: 'reply_recorded'; case: CaseView; reply: 'accept' | 'dispute' | 'no_objection' | 'lapse'; text: string | null; by: string | null }
   | { kind: 'determination_requested'; case: CaseView; determinationId: number; purpose: 'determination' | 'objection_answer'; proposedBy: string; established: boolean; terminate: boolean; fastTrack: boolean; reasons: string; decision: DecisionView | null }
   | { kind: 'determination_decided'; case: CaseView; determinationId: number; approved: boolean; decidedBy: string; decidedAt: string; note: string | null; proposedBy: string; decision: DecisionView | null; established: boolean }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { caseEvidence, caseReplies, cases, deadlines, determinations, objections, outbox, partners } from '../../db/schema/index.ts';
+import { caseEvidence, caseReplies, cases, deadlines, determinations, objections, outbox, partners, type DeterminationRow } from '../../db/schema/index.ts';
 import {
   caseActs, caseStageOf, mayAct, relationTo, stateShownTo, visibleParts,
   type CaseAct, type CasePart, type CaseRelation, type CaseStage, type CaseViewer, type ShownState,
@@ -8,7 +8,8 @@ import {
 import { conflictOfInterest, type Conflict } from '../../domain/access/conflict-of-interest.ts';
 import { canDo, describeState, type CaseAction, type CaseState } from '../../domain/cases/case-state.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { publicDecision, type DecisionView, type PublicDecision } from '../../domain/notifications/notification.ts';
+import { publicDecision, type DecisionPart, type DecisionView, type PublicDecision } from '../../domain/notifications/notification.ts';
+import { decisionChanges } from '../../domain/sanctions/decision-changes.ts';
 import type { Access } from '../access/actor.ts';
 import { isStaff } from '../access/actor.ts';
 import { findCase, type CaseRecord } from './case-record.ts';
@@ -181,12 +182,23 @@ export async function caseDetail(db: Db, viewer: Access | 'operator', caseId: st
       .map((e) => ({ ...e, addedBy: e.purpose === 'report' && !see('reporter') ? null : e.addedBy })),
     replies,
     determinations: dets
-      .filter((d) => (d.status === 'proposed' ? see('proposals') : d.status === 'rejected' ? see('rejected') : see('grounds')))
-      .map((d) => ({ ...d, decisionNote: see('rejected') ? d.decisionNote : null })),
+      // A superseded proposal is an internal step, like a rejected one (R-CONFIDENTIAL).
+      .filter((d) => (d.status === 'proposed' ? see('proposals') : d.status === 'approved' ? see('grounds') : see('rejected')))
+      .map((d) => ({ ...d, decisionNote: see('rejected') ? d.decisionNote : null, ...rejudgedOf(d) })),
     objections: objs,
     openDeadlines: open,
     messages,
   };
+}
+
+/**
+ * R-DETERMINE: a superseded proposal with what the engine decided at the
+ * approval beside what was proposed, and the parts that differ.
+ */
+function rejudgedOf(d: DeterminationRow): { rejudged: DecisionView | null; changes: DecisionPart[] } {
+  const proposed = d.decision as DecisionView | null;
+  const rejudged = d.status === 'superseded' ? (d.rejudged as DecisionView | null) : null;
+  return { rejudged, changes: proposed && rejudged ? decisionChanges(proposed, rejudged) : [] };
 }
 
 function caseSeen(c: CaseRecord, relation: CaseRelation, stage: CaseStage, parts: ReadonlySet<CasePart>): CaseSeen {

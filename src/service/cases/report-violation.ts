@@ -3,6 +3,8 @@ import { caseEvidence, cases, commandLog, partners } from '../../db/schema/index
 import { insertRows } from '../../db/insert-rows.ts';
 import type { Tx } from '../../db/database.ts';
 import { firstRow } from '../../db/rows.ts';
+import { mayPickPartner } from '../../domain/access/case-visibility.ts';
+import { reportsAs } from '../../domain/access/reporting-as.ts';
 import { requireRole } from '../../domain/access/roles.ts';
 import type { CatalogItem } from '../../domain/catalog/catalog-item.ts';
 import { findCatalogItem } from '../../domain/catalog/catalog.ts';
@@ -86,11 +88,13 @@ function vetInput(deps: CaseDeps, input: ReportInput): ReportForm {
 }
 
 function vetReporter(input: ReportInput, form: ReportForm, access: Access, partner: NewCaseOf | undefined): VettedReport {
-  const asStaff = access.roles.has('officer');
-  if (!asStaff && access.partnerIds.length === 0) requireRole(access.roles, 'case.report', `<@${input.actor.userId}>`);
+  const as = reportsAs(access);
+  if (as === null) requireRole(access.roles, 'case.report', `<@${input.actor.userId}>`);
+  const asStaff = as === 'staff';
   if (!partner) throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`, { field: 'partner' });
   if (!asStaff) {
-    if (access.partnerIds.includes(input.partnerId)) throw new DomainError('report.own_partner', 'A partner cannot report itself; choose the partner you are reporting.', { field: 'partner' });
+    // The same test as the partner picker, so what it offers is never refused here.
+    if (!mayPickPartner(access, input.partnerId)) throw new DomainError('report.own_partner', 'A partner cannot report itself; choose the partner you are reporting.', { field: 'partner' });
     if (form.evidence.length === 0) throw new DomainError('report.evidence_required', 'A partner’s report on another partner needs evidence (R-EVIDENCE, §5.4.5): add a link or a file.', { field: 'evidence' });
   }
   // R-SUSPEND: staff's decision, once the partner is told; a partner's report waits for screening, so it cannot carry one.

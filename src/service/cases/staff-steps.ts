@@ -1,11 +1,16 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/database.ts';
+import { outbox } from '../../db/schema/index.ts';
 import { requireRole } from '../../domain/access/roles.ts';
 import { assertCanDo } from '../../domain/cases/case-state.ts';
+import { formatShanghai } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { loadAccess } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
+import { enqueue } from '../outbox/enqueue.ts';
 import { tellReporter } from './case-audiences.ts';
 import type { CaseCommand, CaseDeps } from './case-deps.ts';
-import { caseView, lockCase, setCase } from './case-record.ts';
+import { caseView, lockCase, setCase, type CaseRecord } from './case-record.ts';
 import { FACTS_MAX } from './evidence.ts';
 import { runCommand } from './run-command.ts';
 import { notSuspended } from './suspension.ts';
@@ -24,6 +29,7 @@ export async function sendNotice(deps: CaseDeps, input: CaseCommand): Promise<{ 
     assertCanDo(c.id, c.state, 'send_notice');
     const r = await sendSuspectedViolationNotice(tx, deps, c, access.key);
     await tellReporter({ tx, clock: deps.clock, jobs: deps.jobs }, c, { kind: 'report_screened', case: await caseView(tx, deps.policies, c), outcome: 'taken_up', reason: null });
+    await markReportScreened(tx, deps, c, access.key, null);
     return { caseId: c.id, ...r };
   });
 }
@@ -49,6 +55,26 @@ export async function dismissReport(deps: CaseDeps, input: DismissReportInput): 
     await setCase(tx, c.id, { state: 'dismissed', ...notSuspended, closedAt: now, screeningReason: reason }, now);
     await appendAudit(tx, { actor: access.key, action: 'case.report_dismissed', subject: c.id, payload: { reason }, at: now });
     await tellReporter({ tx, clock: deps.clock, jobs: deps.jobs }, c, { kind: 'report_screened', case: await caseView(tx, deps.policies, c), outcome: 'dismissed', reason });
+    await markReportScreened(tx, deps, c, access.key, reason);
     return { caseId: c.id, dismissed: true as const };
+  });
+}
+
+/**
+ * R-SCREEN: the approvals message that asked staff to screen the report is
+ * edited in place to say who screened it, when and how (the dismissal reason
+ * included: that channel is staff only), with no buttons left to click.
+ */
+async function markReportScreened(tx: Tx, deps: CaseDeps, c: CaseRecord, by: string, reason: string | null): Promise<void> {
+  const [asked] = await tx
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.caseId, c.id), eq(outbox.kind, 'partner_report_received')))
+    .orderBy(asc(outbox.id))
+    .limit(1);
+  if (!asked) return;
+  await enqueue({ tx, clock: deps.clock, jobs: deps.jobs }, c.id, { type: 'update', outboxId: asked.id }, {
+    kind: 'partner_report_screened', case: await caseView(tx, deps.policies, c), reportedBy: c.reportedBy,
+    screenedBy: by, screenedAt: formatShanghai(deps.clock.now()), outcome: reason === null ? 'taken_up' : 'dismissed', reason,
   });
 }

@@ -7,7 +7,7 @@ import { renderLateFeeAccruing, renderPaymentDue, renderPaymentRecorded, renderR
 import { renderDeterminationDecided, renderDeterminationRequested, renderDeterminationSuperseded } from './notifications/determination.ts';
 import { renderFormalDecision } from './notifications/formal-decision.ts';
 import { renderObjectionAnswered, renderObjectionRecorded } from './notifications/objection.ts';
-import { renderPartnerReportReceived } from './notifications/partner-report.ts';
+import { renderPartnerReportReceived, renderPartnerReportScreened } from './notifications/partner-report.ts';
 import { renderProcessingNotice } from './notifications/processing-notice.ts';
 import { renderPublicNotice } from './notifications/public-notice.ts';
 import { renderApprovalWaiting, renderDeadlineReminder } from './notifications/reminders.ts';
@@ -25,6 +25,7 @@ export function renderNotification(n: Notification, locale: Locale, now?: Date):
   switch (n.kind) {
     case 'suspected_violation': return renderSuspectedViolation(n, locale, now);
     case 'partner_report_received': return renderPartnerReportReceived(n, locale, now);
+    case 'partner_report_screened': return renderPartnerReportScreened(n, locale, now);
     case 'reply_recorded': return renderReplyRecorded(n, locale, now);
     case 'determination_requested': return renderDeterminationRequested(n, locale, now);
     case 'determination_decided': return renderDeterminationDecided(n, locale, now);

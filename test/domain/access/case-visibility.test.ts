@@ -14,6 +14,8 @@ import {
   type CaseRelation,
   type CaseStage,
 } from '../../../src/domain/access/case-visibility.ts';
+import { reportsAs } from '../../../src/domain/access/reporting-as.ts';
+import type { StaffRole } from '../../../src/domain/access/roles.ts';
 
 /** The stages a case passes through; each where a partner reported it, and (from the notice on) where staff did. */
 const stages = {
@@ -136,13 +138,27 @@ describe('a case’s stage, from its record', () => {
 });
 
 describe('the partner picker (R-EVIDENCE, R-CONFIDENTIAL)', () => {
+  const as = (roles: StaffRole[], partnerIds: string[]) => ({ roles: new Set(roles), partnerIds });
   it('a partner contact cannot pick its own partner to report, but may pick another', () => {
-    expect(mayPickPartner({ staff: false, partnerIds: ['P-A'] }, 'P-A')).toBe(false);
-    expect(mayPickPartner({ staff: false, partnerIds: ['P-A'] }, 'P-B')).toBe(true);
+    expect(mayPickPartner(as([], ['P-A']), 'P-A')).toBe(false);
+    expect(mayPickPartner(as([], ['P-A']), 'P-B')).toBe(true);
   });
-  it('staff may pick any partner; a person with no role none', () => {
-    expect(mayPickPartner({ staff: true, partnerIds: ['P-A'] }, 'P-A')).toBe(true);
-    expect(mayPickPartner({ staff: false, partnerIds: [] }, 'P-B')).toBe(false);
+  it('an officer reports as staff and may pick any partner, its own included; a person with no role none', () => {
+    expect(reportsAs(as(['officer'], ['P-A']))).toBe('staff');
+    expect(mayPickPartner(as(['officer'], ['P-A']), 'P-A')).toBe(true);
+    expect(reportsAs(as([], []))).toBeNull();
+    expect(mayPickPartner(as([], []), 'P-B')).toBe(false);
+  });
+  it('an approver who is a contact of P-A reports as P-A, so the picker never offers P-A', () => {
+    expect(reportsAs(as(['approver'], ['P-A']))).toBe('partner');
+    expect(mayPickPartner(as(['approver'], ['P-A']), 'P-A')).toBe(false);
+    expect(mayPickPartner(as(['approver', 'finance'], ['P-A']), 'P-B')).toBe(true);
+  });
+  it('staff without the officer role and no partner cannot report, so pick nothing', () => {
+    for (const role of ['approver', 'finance', 'admin'] as const) {
+      expect(reportsAs(as([role], []))).toBeNull();
+      expect(mayPickPartner(as([role], []), 'P-B')).toBe(false);
+    }
   });
 });
 

@@ -2,6 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { determinations, restrictions, sanctions } from '../../../src/db/schema/index.ts';
 import type { DecisionView } from '../../../src/domain/notifications/notification.ts';
+import { loadAccess } from '../../../src/service/access/actor.ts';
+import { caseDetail } from '../../../src/service/cases/case-queries.ts';
 import { findCase } from '../../../src/service/cases/case-record.ts';
 import { decideDetermination } from '../../../src/service/cases/decide-determination.ts';
 import { objectToNotice, replyToNotice } from '../../../src/service/cases/partner-replies.ts';
@@ -77,6 +79,13 @@ describeEachBackend('what is approved is issued (R-DETERMINE, R-NOTICE)', (getDb
     expect(late.code).toBe('determination.already_decided');
     expect(late.details).toMatchObject({ status: 'superseded' });
     await expect(w.db.update(determinations).set({ reasons: 'edited' }).where(eq(determinations.id, first.determinationId))).rejects.toThrow();
+
+    // Staff's `show` lists it with the re-judged figures beside the proposed ones; the accused never sees it (R-CONFIDENTIAL).
+    const staffSees = await caseDetail(w.db, await loadAccess(w.db, OFFICER), caseId);
+    expect(staffSees.determinations).toEqual([expect.objectContaining({
+      id: first.determinationId, status: 'superseded', decision: expect.objectContaining({ amount: '150000.00' }), rejudged: expect.objectContaining({ amount: '180000.00' }), changes: ['amount', 'steps'],
+    })]);
+    expect((await caseDetail(w.db, await loadAccess(w.db, P1_CONTACT), caseId)).determinations).toEqual([]);
 
     // Proposed again and approved the same day: the new figure, exactly.
     const second = await propose(w, caseId);

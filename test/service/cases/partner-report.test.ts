@@ -26,7 +26,8 @@ describeEachBackend('a partner reports another partner (R-EVIDENCE, §5.4.5)', (
     const sent = await sendNotice(w.cases, { key: key(), actor: OFFICER, caseId: r.caseId });
     expect(sent).toEqual({ caseId: r.caseId, replyDue: '2026-06-04T23:59:59+08:00', provisional: false });
     // R-SCREEN: the reporter hears it was taken up.
-    expect(addressed(await messages(w.db, r.caseId)).slice(1)).toEqual(['suspected_violation → U0PARTNER1', 'report_screened → U0PARTNER2']);
+    const told = await messages(w.db, r.caseId);
+    expect(addressed(told).slice(1)).toEqual(['suspected_violation → U0PARTNER1', 'report_screened → U0PARTNER2', `partner_report_screened → update #${told[0]!.id}`]);
     expect(await auditActions(w.db, r.caseId)).toEqual(['case.reported', 'case.notice_sent']);
     const twice = await domainErrorOf(sendNotice(w.cases, { key: key(), actor: OFFICER, caseId: r.caseId }));
     expect(twice).toMatchObject({ code: 'case.step_out_of_order', details: { state: 'awaiting_reply' } });

@@ -27,8 +27,10 @@ describeEachBackend('staff screen a partner’s report (R-SCREEN)', (getDb) => {
     expect(r).toEqual({ caseId, dismissed: true });
     expect(await findCase(w.db, caseId)).toMatchObject({ state: 'dismissed', screeningReason: 'The screenshot predates the contract' });
     const sent = await messages(w.db, caseId);
-    expect(addressed(sent)).toEqual(['partner_report_received → #approvals', 'report_screened → U0PARTNER2']);
+    expect(addressed(sent)).toEqual(['partner_report_received → #approvals', 'report_screened → U0PARTNER2', `partner_report_screened → update #${sent[0]!.id}`]);
     expect(sent[1]!.payload).toMatchObject({ outcome: 'dismissed', reason: 'The screenshot predates the contract' });
+    // The approvals message is edited: who screened it, when, and why (staff only).
+    expect(sent[2]!.payload).toMatchObject({ screenedBy: 'slack:U0OFFICER', screenedAt: '2026-06-01T12:00:00+08:00', outcome: 'dismissed', reason: 'The screenshot predates the contract', reportedBy: 'slack:U0PARTNER2' });
     // Not one message, deadline or listing for the accused partner's contacts.
     expect(sent.some((m) => m.recipient.type === 'user' && m.recipient.userId === 'U0PARTNER1')).toBe(false);
     expect(await openDeadlines(w.db, caseId)).toEqual([]);
@@ -49,8 +51,9 @@ describeEachBackend('staff screen a partner’s report (R-SCREEN)', (getDb) => {
     const caseId = await partnerReport(w);
     await sendNotice(w.cases, { key: key(), actor: OFFICER, caseId });
     const sent = await messages(w.db, caseId);
-    expect(addressed(sent)).toEqual(['partner_report_received → #approvals', 'suspected_violation → U0PARTNER1', 'report_screened → U0PARTNER2']);
+    expect(addressed(sent)).toEqual(['partner_report_received → #approvals', 'suspected_violation → U0PARTNER1', 'report_screened → U0PARTNER2', `partner_report_screened → update #${sent[0]!.id}`]);
     expect(sent[2]!.payload).toMatchObject({ outcome: 'taken_up', reason: null });
+    expect(sent[3]!.payload).toMatchObject({ screenedBy: 'slack:U0OFFICER', outcome: 'taken_up', reason: null });
     const seen = await caseDetail(w.db, await loadAccess(w.db, P2_CONTACT), caseId);
     expect(seen.case).toMatchObject({ state: 'taken_up', screening: { outcome: 'taken_up' } });
     // Once the accused has been told, the report can no longer be dismissed unheard.

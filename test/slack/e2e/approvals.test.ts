@@ -128,5 +128,19 @@ describeEachBackend('approving and rejecting a determination from Slack', (getDb
     const dm = bot.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${OFFICER.userId}` && textOf(c.args).includes('未获批准'));
     expect(dm).toHaveLength(1);
     expect(textOf(dm[0]!.args)).toContain('人民币 10,000.00 元');
+
+    // `/violation show` for staff: the superseded proposal with the re-judged figures beside the proposed ones.
+    await bot.command(APPROVER.userId, `show ${b.caseId}`, { responseUrl: bot.fake.responseUrl('show-staff') });
+    const shown = textOf((await bot.fake.waitForResponseUrlPost('show-staff')).body);
+    expect(shown).toContain('superseded (the decision changed, R-DETERMINE)');
+    expect(shown).toContain('*Penalty · proposed (judged Mon 1 Jun 2026)*\nCNY 5,000.00');
+    expect(shown).toContain('*:warning: Penalty · now (judged Mon 1 Jun 2026)*\nCNY 10,000.00');
+    expect(shown).toContain('*Class · proposed (judged Mon 1 Jun 2026)*');
+    expect(shown).toContain('*Termination · now (judged Mon 1 Jun 2026)*');
+    // The accused partner never sees the internal proposal (R-CONFIDENTIAL).
+    await bot.command(P1_CONTACT.userId, `show ${b.caseId}`, { responseUrl: bot.fake.responseUrl('show-accused') });
+    const accused = textOf((await bot.fake.waitForResponseUrlPost('show-accused')).body);
+    expect(accused).toContain(b.caseId);
+    for (const hidden of ['superseded', 'CNY 10,000.00', 'Clear facts']) expect(accused).not.toContain(hidden);
   });
 });

@@ -113,6 +113,13 @@ describeEachBackend('slash commands, help, App Home and the health check', (getD
     const received = bot.fake.callsTo('chat.postMessage').find((c) => buttonIn(c.args.blocks, ACTIONS.noticeSend))!;
     await bot.click(OFFICER.userId, ACTIONS.noticeSend, buttonIn(received.args.blocks, ACTIONS.noticeSend)!.value, { responseUrl: bot.fake.responseUrl('sent') });
     expect(textOf((await bot.fake.waitForResponseUrlPost('sent')).body)).toContain(`The notice of case *${r.caseId}* is sent`);
+    // R-SCREEN: the report's approvals message now says who sent the notice, with no buttons left to click.
+    await bot.deliver();
+    const edited = bot.fake.callsTo('chat.update').filter((c) => c.args.channel === received.args.channel);
+    expect(edited).toHaveLength(1);
+    expect(textOf(edited[0]!.args)).toContain(`Notice sent by <@${OFFICER.userId}>`);
+    expect(buttonIn(edited[0]!.args.blocks, ACTIONS.noticeSend)).toBeUndefined();
+    expect(buttonIn(edited[0]!.args.blocks, ACTIONS.dismissOpen)).toBeUndefined();
     await bot.click(OFFICER.userId, ACTIONS.determineOpen, r.caseId);
     expect(((await bot.fake.waitFor('views.open')).args.view as { callback_id: string }).callback_id).toBe('determine_submit');
     await bot.click(OFFICER.userId, ACTIONS.answerOpen, r.caseId, { responseUrl: bot.fake.responseUrl('answer') });

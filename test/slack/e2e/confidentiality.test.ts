@@ -9,7 +9,7 @@ import { importPartners } from '../../../src/service/imports/import-partners.ts'
 import { ACTIONS, INPUTS, VIEWS } from '../../../src/slack/action-ids.ts';
 import { APPROVER, key, OFFICER, P1_CONTACT, STRANGER } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
-import { partnersCsv } from '../../support/service-fixtures.ts';
+import { domainErrorOf, partnersCsv } from '../../support/service-fixtures.ts';
 import { allStrings, buttonIn, caseState, CHANNELS, P2_CONTACT_ID, plainValue, startBot, textOf, type Bot } from './harness.ts';
 
 const P2 = { platform: 'slack', userId: P2_CONTACT_ID } as const;
@@ -105,6 +105,15 @@ describeEachBackend('who sees what of a partner’s report, in Slack (R-CONFIDEN
     expect(await caseState(b.w.db, caseId)).toBe('dismissed');
     await b.deliver();
     expect(dmTexts(b, P2_CONTACT_ID)).toContain('REASON-X');
+    // R-SCREEN: the approvals message is edited in place: who dismissed it, when, why; no buttons left.
+    const edited = b.fake.callsTo('chat.update').filter((c) => c.args.channel === CHANNELS.approvals);
+    expect(edited).toHaveLength(1);
+    const staffText = textOf(edited[0]!.args);
+    expect(staffText).toContain(`Dismissed by <@${OFFICER.userId}>`);
+    expect(staffText).toContain('Mon 1 Jun 2026');
+    expect(staffText).toContain('REASON-X');
+    expect(buttonIn(edited[0]!.args.blocks, ACTIONS.dismissOpen)).toBeUndefined();
+    expect(buttonIn(edited[0]!.args.blocks, ACTIONS.noticeSend)).toBeUndefined();
     expect(b.fake.callsTo('chat.postMessage').some((c) => c.args.channel === `D${P1_CONTACT.userId}`)).toBe(false);
     expect(b.fake.callsTo('conversations.open').map((c) => c.args.users)).not.toContain(P1_CONTACT.userId);
     await b.command(P1_CONTACT.userId, `show ${caseId}`, { responseUrl: b.fake.responseUrl('accused') });
@@ -127,6 +136,17 @@ describeEachBackend('who sees what of a partner’s report, in Slack (R-CONFIDEN
     expect((options.json as { options: { value: string }[] }).options.map((o) => o.value)).toEqual(['P2']);
     const staff = await bot.suggest(OFFICER.userId, INPUTS.partner, 'partner');
     expect((staff.json as { options: { value: string }[] }).options.map((o) => o.value).sort()).toEqual(['P1', 'P2']);
+  });
+
+  it('an approver who is also a P1 contact reports as P1: the picker leaves P1 out, as the report would refuse it (R-EVIDENCE)', async () => {
+    bot = await startBot(getDb());
+    // An approver with no partner cannot report at all, so is offered nothing.
+    expect((await bot.suggest(APPROVER.userId, INPUTS.partner, 'partner')).json).toEqual({ options: [] });
+    await importPartners(bot.w.deps, partnersCsv([['P1', 'Partner One', 'consulting_sales', 'gold', 'U0PARTNER1;U0APPROVER']], 'p1-approver.csv'));
+    const options = await bot.suggest(APPROVER.userId, INPUTS.partner, 'partner');
+    expect((options.json as { options: { value: string }[] }).options.map((o) => o.value)).toEqual(['P2']);
+    const own = await domainErrorOf(reportViolation(bot.w.cases, { key: key(), actor: APPROVER, partnerId: 'P1', itemId: 'SVC-09', occurredOn: '2026-05-20', facts: 'x', evidence: [{ kind: 'link', ref: 'https://example.com/x' }] }));
+    expect(own.code).toBe('report.own_partner');
   });
 
   it('an approver who is a contact of the partner concerned is refused privately (R-DETERMINE conflict of interest)', async () => {

@@ -59,6 +59,7 @@ const hostile = allSamples(hostileCase, hostileDecision).map((n) => {
     case 'objection_answered': return { ...n, reasons: NASTY };
     case 'case_dismissed': return { ...n, reasons: NASTY };
     case 'partner_report_received': return { ...n, reportedBy: `slack:U0P2 <!channel>` };
+    case 'partner_report_screened': return { ...n, reportedBy: `slack:U0P2 <!channel>`, reason: NASTY };
     case 'restriction_lifted': return { ...n, kinds: [...n.kinds, '<!channel>'] };
     case 'calendar_provisional': return { ...n, caseId: '<!channel>' };
     default: return n;
@@ -132,7 +133,10 @@ const detail = {
   partnerName: PARTNER,
   evidence: [{ kind: 'link', ref: 'http://evil.example/?a=1&b=<!channel>|bank', purpose: 'report', addedBy: 'mallory <!here>', addedAt: at }],
   replies: [{ kind: 'dispute', text: NASTY, by: 'slack:U0CONTACT', at }],
-  determinations: [{ id: 1, purpose: 'determination', status: 'rejected', proposedBy: 'slack:U0OFFICER', proposedAt: at, decidedBy: 'eve <!channel>', decidedAt: at, established: true, reasons: NASTY }],
+  determinations: [
+    { id: 1, purpose: 'determination', status: 'rejected', proposedBy: 'slack:U0OFFICER', proposedAt: at, decidedBy: 'eve <!channel>', decidedAt: at, established: true, reasons: NASTY },
+    { id: 2, purpose: 'determination', status: 'superseded', proposedBy: 'slack:U0OFFICER', proposedAt: at, decidedBy: 'slack:U0APPROVER', decidedAt: at, established: true, reasons: NASTY, decision: hostileDecision, rejudged: hostileDecision, changes: ['amount'] },
+  ],
   objections: [{ grounds: NASTY, by: 'slack:U0CONTACT', at }],
   openDeadlines: [],
   messages: [],

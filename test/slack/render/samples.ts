@@ -55,6 +55,10 @@ export function samples(c: CaseView = CASE, d: DecisionView = DECISION): { [K in
       { kind: 'suspected_violation', case: c, replyDue: '2027-01-06T23:59:59+08:00', provisional: true, suspended: false },
     ],
     partner_report_received: [{ kind: 'partner_report_received', case: c, reportedBy: 'slack:U0PARTNER2' }],
+    partner_report_screened: [
+      { kind: 'partner_report_screened', case: c, reportedBy: 'slack:U0PARTNER2', screenedBy: 'slack:U0OFFICER', screenedAt: '2026-06-02T10:00:00+08:00', outcome: 'dismissed', reason: c.facts },
+      { kind: 'partner_report_screened', case: c, reportedBy: 'slack:U0PARTNER2', screenedBy: 'slack:U0OFFICER', screenedAt: '2026-06-02T10:00:00+08:00', outcome: 'taken_up', reason: null },
+    ],
     report_screened: [
       { kind: 'report_screened', case: c, outcome: 'dismissed', reason: c.facts },
       { kind: 'report_screened', case: c, outcome: 'taken_up', reason: null },

@@ -90,6 +90,14 @@ export const notificationsEn = {
       sendNotice: 'Send notice',
       dismiss: 'Dismiss',
     },
+    partner_report_screened: {
+      title: 'A partner reported a suspected violation: screened',
+      takenUpText: 'Partner report {{caseId}} against {{partner}}: notice sent',
+      dismissedText: 'Partner report {{caseId}} against {{partner}}: dismissed',
+      taken_up: ':white_check_mark: Notice sent by {{by}}, {{when}}; the reported partner has 3 working days to reply (R-SCREEN).',
+      dismissed: ':x: Dismissed by {{by}}, {{when}}; the reporter was told why and the reported partner never hears of it (R-SCREEN).',
+      reason: 'Reason for dismissal',
+    },
     reply_recorded: {
       reply: 'Reply',
       next: 'Next: propose the determination (R-DETERMINE); a second person approves it.',

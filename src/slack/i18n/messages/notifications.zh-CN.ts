@@ -90,6 +90,14 @@ export const notificationsZh: NotificationMessages = {
       sendNotice: '发送通知',
       dismiss: '驳回',
     },
+    partner_report_screened: {
+      title: '收到合作伙伴的违规举报：已审查',
+      takenUpText: '合作伙伴举报 {{caseId}}（被举报方 {{partner}}）：已发送通知',
+      dismissedText: '合作伙伴举报 {{caseId}}（被举报方 {{partner}}）：已驳回',
+      taken_up: ':white_check_mark: {{by}} 于 {{when}} 发送了通知；被举报方须在三个工作日内回复（R-SCREEN）。',
+      dismissed: ':x: {{by}} 于 {{when}} 驳回；理由已告知举报人，被举报方不会得知此举报（R-SCREEN）。',
+      reason: '驳回理由',
+    },
     reply_recorded: {
       reply: '回复内容',
       next: '下一步：提出责任认定（R-DETERMINE），由另一人审批。',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { searchPartners } from '../../../db/repositories/partners.repository.ts';
 import { mayPickPartner } from '../../../domain/access/case-visibility.ts';
-import { isStaff, loadAccess } from '../../../service/access/actor.ts';
+import { reportsAs } from '../../../domain/access/reporting-as.ts';
+import { loadAccess } from '../../../service/access/actor.ts';
 import { actorOf } from '../../slack-context.ts';
 import { clip, LIMITS } from '../../render/limits.ts';
 import { option } from '../../render/views/blocks.ts';
@@ -18,9 +19,8 @@ const typed = z.string().trim().max(100).catch('');
 export const partnerOptions: Make<SuggestionArgs> = (ctx) => async ({ ack, body, options }) => {
   try {
     const access = await loadAccess(ctx.cases.db, actorOf(body.user.id));
-    const viewer = { staff: isStaff(access), partnerIds: access.partnerIds };
-    if (!viewer.staff && viewer.partnerIds.length === 0) return await ack({ options: [] });
-    const rows = (await searchPartners(ctx.cases.db, typed.parse(options.value), 50 + viewer.partnerIds.length)).filter((p) => mayPickPartner(viewer, p.id)).slice(0, 50);
+    if (reportsAs(access) === null) return await ack({ options: [] });
+    const rows = (await searchPartners(ctx.cases.db, typed.parse(options.value), 50 + access.partnerIds.length)).filter((p) => mayPickPartner(access, p.id)).slice(0, 50);
     await ack({ options: rows.map((p) => option(clip(`${p.name} (${p.id})`, LIMITS.optionText), p.id)) });
   } catch (e) {
     ctx.logger.error('partner search failed', { userId: body.user.id, error: e instanceof Error ? e.message : String(e) });

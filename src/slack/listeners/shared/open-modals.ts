@@ -1,3 +1,4 @@
+import { reportsAs } from '../../../domain/access/reporting-as.ts';
 import { requireRole } from '../../../domain/access/roles.ts';
 import { assertCanDo } from '../../../domain/cases/case-state.ts';
 import { policyInForce } from '../../../domain/policy/choose-policy.ts';
@@ -35,9 +36,10 @@ export interface Opener {
 
 export async function openReportModal(o: Opener): Promise<void> {
   const access = await loadAccess(o.ctx.cases.db, actorOf(o.userId));
-  const asStaff = access.roles.has('officer');
   // R-EVIDENCE: a partner's contact may report another partner; anyone else needs the officer role.
-  if (!asStaff && access.partnerIds.length === 0) requireRole(access.roles, 'case.report', `<@${o.userId}>`);
+  const as = reportsAs(access);
+  if (as === null) requireRole(access.roles, 'case.report', `<@${o.userId}>`);
+  const asStaff = as === 'staff';
   const on = today(o.ctx.cases.clock);
   const view = reportModal(o.f, { catalog: policyInForce(o.ctx.cases.policies, on).catalog, asStaff, today: on });
   await o.client.views.open({ trigger_id: o.triggerId, view });
