@@ -12,7 +12,7 @@ export interface CaseMetadata {
  * (`determine.title`, `determine.submit`, …), cancel, and the case id carried
  * to the submission listener.
  */
-export function caseModal(f: Fmt, m: { caseId: string; callbackId: string; texts: 'determine' | 'answer' | 'dispute' | 'objection'; blocks: Block[] }): ModalView {
+export function caseModal(f: Fmt, m: { caseId: string; callbackId: string; texts: 'determine' | 'answer' | 'dispute' | 'objection' | 'dismiss'; blocks: Block[] }): ModalView {
   return modal({
     callbackId: m.callbackId,
     title: f.t(`${m.texts}.title`),
@@ -23,7 +23,7 @@ export function caseModal(f: Fmt, m: { caseId: string; callbackId: string; texts
   });
 }
 
-/** Staff's reasons for a proposal, which the approver and the partner read (R-DETERMINE, R-NOTICE). */
+/** Staff's reasons (a proposal's, read by the approver and the partner; a dismissal's, read by the reporter): R-DETERMINE, R-NOTICE, R-SCREEN. */
 export function reasonsInput(blockId: string, label: string): Block {
   return input({ blockId, label, element: { type: 'plain_text_input', action_id: INPUTS.reasons, multiline: true, max_length: 2500 } });
 }

@@ -1,19 +1,14 @@
-import { INPUTS, VIEWS } from '../../action-ids.ts';
-import { input, modal, section, type ModalView } from '../views/blocks.ts';
+import { VIEWS } from '../../action-ids.ts';
+import { section, type ModalView } from '../views/blocks.ts';
 import type { Fmt } from '../views/format.ts';
+import { caseModal, reasonsInput } from './case-modal.ts';
 
 /** R-SCREEN: dismissing a partner's report needs a reason, which the reporter is told. */
 export function dismissModal(f: Fmt, caseId: string): ModalView {
-  const { t } = f;
-  return modal({
+  return caseModal(f, {
+    caseId,
     callbackId: VIEWS.dismiss,
-    title: t('dismiss.title'),
-    submit: t('dismiss.submit'),
-    close: t('common.cancel'),
-    privateMetadata: JSON.stringify({ caseId }),
-    blocks: [
-      section(t('dismiss.intro', { caseId })),
-      input({ blockId: 'reason', label: t('dismiss.reason'), element: { type: 'plain_text_input', action_id: INPUTS.reasons, multiline: true, max_length: 2500 } }),
-    ],
+    texts: 'dismiss',
+    blocks: [section(f.t('dismiss.intro', { caseId })), reasonsInput('reason', f.t('dismiss.reason'))],
   });
 }
