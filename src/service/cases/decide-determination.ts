@@ -10,6 +10,7 @@ import type { DecisionPart, DecisionView } from '../../domain/notifications/noti
 import { loadAccess, type Actor } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { enqueue, notifyPartner } from '../outbox/enqueue.ts';
+import { cancelDeadlines } from '../deadlines/schedule.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { caseView, lockCase, setCase, type CaseRecord } from './case-record.ts';
 import { rejudgeAtApproval, type ApprovalCheck } from './case-judgement.ts';
@@ -69,6 +70,8 @@ export async function decideDetermination(deps: CaseDeps, input: DecideInput): P
     assertNoConflictOfInterest(access, c, det.proposedBy);
     assertCanDo(c.id, c.state, det.purpose === 'determination' ? 'decide_determination' : 'decide_objection_answer');
     const note = input.note?.trim() || null;
+    // Decided one way or another (or superseded below), the proposal no longer waits: its reminder is moot.
+    await cancelDeadlines(tx, c.id, ['approval_waiting'], now);
     // R-DETERMINE: what is approved is issued; a decision the engine would now make differently is refused.
     const check = input.approve && judgesAgain(det) ? await rejudgeAtApproval(tx, deps, c, det, now) : null;
     if (check && check.changes.length > 0) {
