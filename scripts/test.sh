@@ -10,6 +10,30 @@ source scripts/ensure-node.sh
 ensure_node_modules
 echo "node $(node -v)"
 
+# The sandbox's browser tests drive Debian's chromium (playwright-core bundles no browser);
+# the fonts let their screenshots show Chinese text and emoji instead of empty boxes.
+CHROMIUM=/usr/bin/chromium
+BROWSER_FONTS=(fonts-wqy-microhei fonts-noto-color-emoji)
+ensure_chromium() {
+  local missing=()
+  [ -x "$CHROMIUM" ] || missing+=(chromium)
+  if command -v dpkg >/dev/null 2>&1; then
+    for pkg in "${BROWSER_FONTS[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  fi
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "WARNING: ${missing[*]} missing and no apt-get here; the browser tests need $CHROMIUM" >&2
+    return 0
+  fi
+  echo "installing ${missing[*]} for the browser tests"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  # The package lists may be missing or stale on a fresh machine: update only when the install fails.
+  $sudo apt-get install -y "${missing[@]}" || { $sudo apt-get update && $sudo apt-get install -y "${missing[@]}"; }
+}
+ensure_chromium
+
 PG_HOST=127.0.0.1
 PG_PORT=5432
 psql_admin() { psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }

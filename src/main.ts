@@ -1,113 +1,17 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { WebClient } from '@slack/web-api';
-import { ConfigError, loadSlackConfig, type SlackConfig } from './config/slack-config.ts';
-import { openDatabase, type Database } from './db/database.ts';
-import { migrateDatabase } from './db/migrate.ts';
-import { loadPolicyVersions } from './db/repositories/policy.repository.ts';
-import { isDomainError } from './domain/errors.ts';
-import { startJobs, type Jobs } from './jobs/pg-boss-jobs.ts';
+import { startBot, startupFailure } from './bot.ts';
+import { loadSandboxConfig, runMode, type SandboxConfig } from './config/run-mode.ts';
+import { loadSlackConfig, type SlackConfig } from './config/slack-config.ts';
 import { jsonLogger, type Logger } from './logger.ts';
-import { CalendarCache } from './service/calendar/calendar-cache.ts';
-import { systemClock, type Clock } from './service/clock.ts';
-import { ensureReferenceData } from './service/reference-data.ts';
-import { boltLogger, createSlackApp, databaseCheck, LISTENER_RETRY, startSlackApp } from './slack/app.ts';
-import { LocaleResolver } from './slack/locale/locale-resolver.ts';
-import { SlackNotifier } from './slack/notifier/slack-notifier.ts';
-import type { SlackContext } from './slack/slack-context.ts';
 
 /**
- * The bot (`npm start`): settings, database (embedded PGlite unless
- * DATABASE_URL), migrations, reference data, policies, the job queue with
- * Slack as its notifier, then the Bolt app. SIGINT/SIGTERM stop it in reverse.
+ * `npm start`: the bot for Slack when Slack credentials are set, else the
+ * sandbox (issue #9). Either way it says which, and SIGINT/SIGTERM stop it.
  */
-export interface RunningBot {
-  port: number | undefined;
-  stop(): Promise<void>;
-}
-
-export interface StartOptions {
-  clock?: Clock;
-  logger?: Logger;
-  /** Overrides the configured PORT (0: any free port). */
-  port?: number;
-  host?: string;
-}
-
-export async function startBot(config: SlackConfig, opts: StartOptions = {}): Promise<RunningBot> {
-  const logger = opts.logger ?? jsonLogger();
-  const clock = opts.clock ?? systemClock;
-  const stack: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const step of stack.splice(0).reverse()) {
-      await step().catch((e: unknown) => logger.error('error while stopping', { error: e instanceof Error ? e.message : String(e) }));
-    }
-  };
-  try {
-    const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-    stack.push(() => database.close());
-    logger.info('database open', { backend: database.backend });
-    await migrateDatabase(database);
-    const seeded = await ensureReferenceData(database.db, clock);
-    const policies = await loadPolicyVersions(database.db);
-    logger.info('reference data ready', { policies: policies.map((p) => p.id), policyAdded: seeded.policyAdded, calendarYearsAdded: seeded.yearsAdded });
-
-    // The outbox retries a failed delivery itself; the client's own retries must end well within the
-    // outbox claim (2 minutes), or a slow retry and the next attempt could both post the message.
-    const client = new WebClient(config.botToken, {
-      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      logger: boltLogger(logger),
-      retryConfig: { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 15_000 },
-    });
-    // People's languages are looked up while they wait (a modal opens within 3 s): quick retries only.
-    const locales = new LocaleResolver({
-      client: new WebClient(config.botToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), logger: boltLogger(logger), retryConfig: LISTENER_RETRY }),
-      defaultLocale: config.defaultLocale,
-      onError: (userId, e) => logger.warn('locale lookup failed', { userId, error: e instanceof Error ? e.message : String(e) }),
-    });
-    const notifier = new SlackNotifier({ client, channels: config.channels, locales, defaultLocale: config.defaultLocale, now: () => clock.now() });
-    const calendar = new CalendarCache();
-    const jobs: Jobs = await startJobs(database, { db: database.db, policies, clock, calendar }, notifier, logger, { databaseUrl: config.databaseUrl });
-    stack.push(() => jobs.stop());
-
-    const ctx: SlackContext = {
-      config,
-      cases: { db: database.db, policies, clock, calendar, jobs: jobs.scheduler },
-      locales,
-      logger,
-      checkDatabase: databaseCheck(database.db),
-    };
-    const app = createSlackApp(ctx);
-    const started = await startSlackApp(app, ctx, { port: opts.port ?? config.port, ...(opts.host ? { host: opts.host } : {}) });
-    stack.push(async () => {
-      await app.stop();
-    });
-    logger.info('bot started', { mode: started.mode, port: started.port, backend: database.backend, defaultLocale: config.defaultLocale });
-    return { port: started.port, stop };
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-}
-
-/** One line a person can act on: what is wrong and how to fix it, never a stack trace. */
-export function startupFailure(e: unknown): string {
-  if (e instanceof ConfigError) return e.message;
-  if (isDomainError(e)) return e.message;
-  const data = (e as { data?: { error?: string } } | null)?.data;
-  if (data?.error === 'invalid_auth' || data?.error === 'not_authed' || data?.error === 'account_inactive') {
-    return `Slack refused SLACK_BOT_TOKEN (${data.error}): copy the Bot User OAuth Token again from your app's "OAuth & Permissions" page; see docs/notes/slack-install.md.`;
-  }
-  const code = (e as { code?: string } | null)?.code;
-  if (code === 'slack_webapi_request_error') {
-    return `Could not reach Slack's Web API (${e instanceof Error ? e.message : String(e)}): check the network, or SLACK_API_URL if it is set.`;
-  }
-  if (code === 'EADDRINUSE') return 'The port is already in use: stop the other process or set PORT to a free port.';
-  return `The bot could not start: ${e instanceof Error ? e.message : String(e)}`;
-}
-
 async function main(): Promise<void> {
   const logger = jsonLogger();
+  if (runMode(process.env) === 'sandbox') return runSandbox(logger);
   let config: SlackConfig;
   try {
     config = loadSlackConfig(process.env);
@@ -115,8 +19,32 @@ async function main(): Promise<void> {
     process.stderr.write(`${startupFailure(e)}\n`);
     process.exit(1);
   }
-  // Signals are heard from the start: a stop asked for while starting waits for the start, then stops.
-  const starting = startBot(config, { logger });
+  logger.info('starting for Slack', { mode: config.appToken ? 'socket' : 'http', port: config.port });
+  await runUntilSignal(logger, startBot(config, { logger }));
+}
+
+/** No Slack credentials: the sandbox (issue #9), the real bot with Slack played in the browser. */
+async function runSandbox(logger: Logger): Promise<void> {
+  let config: SandboxConfig;
+  try {
+    config = loadSandboxConfig(process.env);
+  } catch (e) {
+    process.stderr.write(`${startupFailure(e)}\n`);
+    process.exit(1);
+  }
+  if (config.ignoresDatabaseUrl) logger.warn('DATABASE_URL is set but not used: the sandbox keeps its demo data in its own embedded database');
+  logger.info('starting the sandbox (no Slack credentials set)', { mode: 'sandbox', dataDir: config.dataDir, port: config.port });
+  process.stdout.write('Sandbox mode: no Slack credentials are set, so the bot starts with Slack played in your browser …\n');
+  // Loaded only here: a bot that serves Slack never loads the sandbox.
+  const { startSandbox } = await import('./sandbox/start-sandbox.ts');
+  const starting = startSandbox({ dataDir: config.dataDir, port: config.port, logger });
+  await runUntilSignal(logger, starting, (s) => {
+    process.stdout.write(`\nSandbox ready: open ${s.url}/ in a browser.\nTo serve real Slack instead, set SLACK_BOT_TOKEN and the rest (README, "Install in Slack").\n\n`);
+  });
+}
+
+/** Signals are heard from the start: a stop asked for while starting waits for the start, then stops. */
+async function runUntilSignal<T extends { stop(): Promise<void> }>(logger: Logger, starting: Promise<T>, onStarted?: (t: T) => void): Promise<void> {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -133,7 +61,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   try {
-    await starting;
+    // Not `onStarted?.(await starting)`: without a callback that would never await the start.
+    const started = await starting;
+    onStarted?.(started);
   } catch (e) {
     logger.error('start failed', { reason: startupFailure(e) });
     process.stderr.write(`${startupFailure(e)}\n`);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, type AppOptions, type Logger as BoltLogger } from '@slack/bolt';
+import { App, LogLevel, type AppOptions, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
@@ -23,10 +23,12 @@ export const LISTENER_RETRY = { retries: 2, factor: 2, minTimeout: 300, maxTimeo
 
 /**
  * The Bolt app: HTTP mode (POST /slack/events, GET /healthz) or Socket Mode
- * when an app-level token is configured. Every listener acks first and does
- * its work after (issue #4); the outbox delivers notifications separately.
+ * when an app-level token is configured, or a given receiver (the sandbox's:
+ * Bolt's own seam, so no listener knows where requests come from). Every
+ * listener acks first and does its work after (issue #4); the outbox delivers
+ * notifications separately.
  */
-export function createSlackApp(ctx: SlackContext): App {
+export function createSlackApp(ctx: SlackContext, opts: { receiver?: Receiver } = {}): App {
   const common: AppOptions = {
     token: ctx.config.botToken,
     logger: ctx.boltLogger ?? boltLogger(ctx.logger),
@@ -38,9 +40,11 @@ export function createSlackApp(ctx: SlackContext): App {
     },
     customRoutes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => void health(ctx, req, res) }],
   };
-  const app = ctx.config.appToken
-    ? new App({ ...common, appToken: ctx.config.appToken, socketMode: true, port: ctx.config.port })
-    : new App({ ...common, signingSecret: ctx.config.signingSecret });
+  const app = opts.receiver
+    ? new App({ ...common, receiver: opts.receiver })
+    : ctx.config.appToken
+      ? new App({ ...common, appToken: ctx.config.appToken, socketMode: true, port: ctx.config.port })
+      : new App({ ...common, signingSecret: ctx.config.signingSecret });
 
   registerCommands(app, ctx);
   registerActions(app, ctx);
@@ -57,12 +61,16 @@ export function createSlackApp(ctx: SlackContext): App {
 export interface StartedSlackApp {
   /** The HTTP port (/healthz, and /slack/events in HTTP mode). */
   port: number | undefined;
-  mode: 'http' | 'socket';
+  mode: 'http' | 'socket' | 'sandbox';
 }
 
 /** Asks Slack who the bot is (auth.test), then listens. `port: 0` picks a free port (tests). */
-export async function startSlackApp(app: App, ctx: SlackContext, opts: { port?: number; host?: string } = {}): Promise<StartedSlackApp> {
+export async function startSlackApp(app: App, ctx: SlackContext, opts: { port?: number; host?: string; receiver?: Receiver } = {}): Promise<StartedSlackApp> {
   await app.init();
+  if (opts.receiver) {
+    await app.start();
+    return { port: undefined, mode: 'sandbox' };
+  }
   if (ctx.config.appToken) {
     await app.start();
     return { port: ctx.config.port, mode: 'socket' };
