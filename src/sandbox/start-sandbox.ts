@@ -85,39 +85,32 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     },
   };
 
+  /** What a person does on the page; each names who they are (`as`). */
+  const personRoutes: Record<string, (as: string, b: Record<string, unknown>, r: RunningBot) => Promise<unknown>> = {
+    'GET /ui/state': async (as, _b, r) => stateFor(ws, as, await clockView(r.cases, clock)),
+    'POST /ui/command': async (_as, b) => slashCommand(deps, b as unknown as CommandRequest),
+    'POST /ui/action': async (_as, b) => blockAction(deps, b as unknown as ActionRequest),
+    'POST /ui/submit': async (_as, b) => viewSubmission(deps, b as unknown as SubmitRequest),
+    'POST /ui/close': async (_as, b) => viewClosed(deps, b as unknown as CloseRequest),
+    'POST /ui/suggest': async (_as, b) => blockSuggestion(deps, b as unknown as SuggestRequest),
+    'POST /ui/home': async (as) => homeOpened(deps, as),
+    'POST /ui/seen': async (as, b) => {
+      ws.markSeen(as, ws.resolveChannel(String((b as unknown as SeenRequest).channel)));
+      return { ok: true };
+    },
+  };
+
   async function ui(method: 'GET' | 'POST', path: string, query: URLSearchParams, body: unknown): Promise<unknown> {
     const b = (body ?? {}) as Record<string, unknown>;
-    const as = String(method === 'GET' ? (query.get('as') ?? '') : (b.as ?? ''));
     const r = await running();
-    const needPerson = () => {
+    const route = `${method} ${path}`;
+    const forPerson = personRoutes[route];
+    if (forPerson) {
+      const as = String(method === 'GET' ? (query.get('as') ?? '') : (b.as ?? ''));
       if (!personById(as)) throw new HttpError(400, `no such person in the sandbox: "${as}"`);
-    };
-    switch (`${method} ${path}`) {
-      case 'GET /ui/state':
-        needPerson();
-        return stateFor(ws, as, await clockView(r.cases, clock));
-      case 'POST /ui/command':
-        needPerson();
-        return slashCommand(deps, b as unknown as CommandRequest);
-      case 'POST /ui/action':
-        needPerson();
-        return blockAction(deps, b as unknown as ActionRequest);
-      case 'POST /ui/submit':
-        needPerson();
-        return viewSubmission(deps, b as unknown as SubmitRequest);
-      case 'POST /ui/close':
-        needPerson();
-        return viewClosed(deps, b as unknown as CloseRequest);
-      case 'POST /ui/suggest':
-        needPerson();
-        return blockSuggestion(deps, b as unknown as SuggestRequest);
-      case 'POST /ui/home':
-        needPerson();
-        return homeOpened(deps, as);
-      case 'POST /ui/seen':
-        needPerson();
-        ws.markSeen(as, ws.resolveChannel(String((b as unknown as SeenRequest).channel)));
-        return { ok: true };
+      return forPerson(as, b, r);
+    }
+    switch (route) {
       case 'POST /ui/clock':
         return oneAtATime(() => moveClock(r, b as unknown as ClockRequest));
       case 'POST /ui/reset':

@@ -2,13 +2,13 @@
 // database, the job queue, Bolt on PORT, Slack's Web API at SLACK_API_URL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.ts';
 import { postSlashCommand } from '../../support/slack-requests.ts';
+import { freePort } from '../../support/ports.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -32,13 +32,6 @@ function run(env: Record<string, string>): Run {
   return { child, stdout, stderr, exit };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitForHealth(url: string, r: Run, timeoutMs: number): Promise<Response> {
   const until = Date.now() + timeoutMs;
