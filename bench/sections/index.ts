@@ -1,5 +1,7 @@
+import { ackSection } from './ack.section.ts';
 import { caseCreationSection } from './case-creation.section.ts';
 import { deadlinesSection } from './deadlines.section.ts';
+import { filingSection } from './filing.section.ts';
 import { historySection } from './history.section.ts';
 import { ledgerImportSection } from './ledger-import.section.ts';
 import { previewSection } from './preview.section.ts';
@@ -7,6 +9,7 @@ import type { BenchSection } from './section.ts';
 
 /**
  * In order: ledger-import and preview use the partner the history section
- * builds; case creation runs last, after the deadlines section's million cases.
+ * builds; case creation runs after the deadlines section's million cases; ack
+ * and filing (issue 10) load the started bot over HTTP and need nothing before.
  */
-export const sections: BenchSection[] = [historySection, ledgerImportSection, previewSection, deadlinesSection, caseCreationSection];
+export const sections: BenchSection[] = [historySection, ledgerImportSection, previewSection, deadlinesSection, caseCreationSection, ackSection, filingSection];

@@ -11,7 +11,7 @@ import type { DecisionView } from '../../../domain/notifications/notification.ts
 import { actorOf, rulesOf, type SlackContext } from '../../slack-context.ts';
 import { answerModal } from '../../render/modals/answer-modal.ts';
 import { determineModal } from '../../render/modals/determine-modal.ts';
-import { reportModal } from '../../render/modals/report-modal.ts';
+import { reportModalJson } from '../../render/modals/report-modal-cache.ts';
 import { disputeModal, objectionModal } from '../../render/modals/reply-modals.ts';
 import { rejectModal } from '../../render/modals/reject-modal.ts';
 import { formatActor } from '../../render/actor.ts';
@@ -41,8 +41,10 @@ export async function openReportModal(o: Opener): Promise<void> {
   if (as === null) requireRole(access.roles, 'case.report', `<@${o.userId}>`);
   const asStaff = as === 'staff';
   const on = today(o.ctx.cases.clock);
-  const view = reportModal(o.f, { catalog: policyInForce(o.ctx.cases.policies, on).catalog, asStaff, today: on });
-  await o.client.views.open({ trigger_id: o.triggerId, view });
+  const view = reportModalJson(o.f.locale, { catalog: policyInForce(o.ctx.cases.policies, on).catalog, asStaff, today: on });
+  // Already JSON, as Slack takes `view` (a JSON-encoded string): apiCall sends it as it is, where
+  // views.open would have the client walk the 58 options again to redact and stringify them.
+  await o.client.apiCall('views.open', { trigger_id: o.triggerId, view });
 }
 
 export async function openDetermineModal(o: Opener, caseId: string): Promise<void> {
