@@ -71,6 +71,9 @@ function signed(req: IncomingMessage & { rawBody: Buffer }, signingSecret: strin
 /** The `type`s by which Bolt knows an interaction without `actions` (helpers.ts getTypeAndConversation). */
 const INTERACTION_TYPES = ['block_suggestion', 'dialog_submission', 'shortcut', 'message_action', 'view_submission', 'view_closed'];
 
+/** Slack's user ids (U…, W…): letters and digits. A NUL or a list in one would fail or widen the SQL that looks it up. */
+const isUserId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(v);
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const objectOrAbsent = (v: unknown) => v === undefined || isObject(v);
 const objectNullOrAbsent = (v: unknown) => v === undefined || v === null || isObject(v);
@@ -96,14 +99,14 @@ function shapeProblem(req: IncomingMessage & { rawBody: Buffer }): string | unde
     return undefined;
   }
   // A slash command comes as form fields: all text, and always who typed it.
-  if (body.command !== undefined) return Object.values(body).every((v) => typeof v === 'string') && typeof body.user_id === 'string' ? undefined : 'command fields are not text';
+  if (body.command !== undefined) return Object.values(body).every((v) => typeof v === 'string') && isUserId(body.user_id) ? undefined : 'command fields are not text';
   if (body.ssl_check !== undefined || body.type === 'url_verification') return undefined;
   // Bolt finds no listener for a body of no kind it knows, and leaves it unanswered for 3 s.
   const interactive = body.actions !== undefined || body.name !== undefined || INTERACTION_TYPES.includes(String(body.type));
   if (!interactive) return 'no command, event, action or view';
   // Interactivity: Bolt reads the user (its team), the team, the channel, the view and the first action.
   // Every listener takes the user's id as given (a list here would reach SQL as a list).
-  if (!isObject(body.user) || typeof body.user.id !== 'string') return 'user is not an object with an id';
+  if (!isObject(body.user) || !isUserId(body.user.id)) return 'user is not an object with an id';
   if (!objectNullOrAbsent(body.team)) return 'team is not an object';
   if (!objectNullOrAbsent(body.enterprise)) return 'enterprise is not an object';
   if (!objectOrAbsent(body.channel)) return 'channel is not an object';

@@ -72,7 +72,7 @@ const INJECTIONS = [
 /** Valid in form, naming nothing on record. */
 const UNKNOWN_CASE_IDS = ['V-000002', 'V-999999', 'v-42', '7', '000000000001', 'V-999999999999'];
 
-const huge = fc.constantFrom(3_001, 40_000, 200_000).chain((n) => fc.constantFrom('x', 'é', '<!channel>', '🚨', "'").map((c) => c.repeat(Math.ceil(n / c.length))));
+const huge = fc.constantFrom(3_001, 40_000, 100_000).chain((n) => fc.constantFrom('x', 'é', '<!channel>', '🚨', "'").map((c) => c.repeat(Math.ceil(n / c.length))));
 
 const hostile: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...INJECTIONS) },
@@ -83,7 +83,7 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Where people type: now and then far more than Slack lets them (kept to a few fields, so 10,000 fit in memory). */
-const typed: fc.Arbitrary<string> = fc.oneof({ weight: 30, arbitrary: hostile }, { weight: 1, arbitrary: huge });
+const typed: fc.Arbitrary<string> = fc.oneof({ weight: 60, arbitrary: hostile }, { weight: 1, arbitrary: huge });
 
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: hostile },
@@ -378,5 +378,5 @@ describe('fuzz: 10,000 signed, malformed or hostile requests [pglite]', () => {
     expect(show.status).toBe(200);
     const after = await bot.fake.waitForResponseUrlPost('after');
     expect(JSON.stringify(after.body)).toContain(EXISTING);
-  }, 180_000);
+  }, 300_000);
 });
