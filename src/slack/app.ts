@@ -9,6 +9,7 @@ import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
 import { register as registerOptions } from './listeners/options/index.ts';
 import { register as registerViews } from './listeners/views/index.ts';
+import { slackHttpReceiver } from './http-receiver.ts';
 import type { SlackContext } from './slack-context.ts';
 
 /** How long /healthz waits for `select 1` before it answers 503. */
@@ -29,22 +30,24 @@ export const LISTENER_RETRY = { retries: 2, factor: 2, minTimeout: 300, maxTimeo
  * notifications separately.
  */
 export function createSlackApp(ctx: SlackContext, opts: { receiver?: Receiver } = {}): App {
+  const logger = ctx.boltLogger ?? boltLogger(ctx.logger);
+  const customRoutes: AppOptions['customRoutes'] = [{ path: '/healthz', method: ['GET'], handler: (req, res) => void health(ctx, req, res) }];
   const common: AppOptions = {
     token: ctx.config.botToken,
-    logger: ctx.boltLogger ?? boltLogger(ctx.logger),
+    logger,
     // auth.test runs in app.init(), so a bad token is reported by startSlackApp, not thrown from a constructor.
     deferInitialization: true,
     clientOptions: {
       ...(ctx.config.slackApiUrl ? { slackApiUrl: ctx.config.slackApiUrl } : {}),
       retryConfig: ctx.retryConfig ?? LISTENER_RETRY,
     },
-    customRoutes: [{ path: '/healthz', method: ['GET'], handler: (req, res) => void health(ctx, req, res) }],
   };
   const app = opts.receiver
     ? new App({ ...common, receiver: opts.receiver })
     : ctx.config.appToken
-      ? new App({ ...common, appToken: ctx.config.appToken, socketMode: true, port: ctx.config.port })
-      : new App({ ...common, signingSecret: ctx.config.signingSecret });
+      ? new App({ ...common, customRoutes, appToken: ctx.config.appToken, socketMode: true, port: ctx.config.port })
+      : // HTTP: Bolt's receiver behind a guard against signed but malformed bodies (see http-receiver.ts).
+        new App({ ...common, receiver: slackHttpReceiver({ signingSecret: ctx.config.signingSecret, customRoutes, logger, log: ctx.logger }) });
 
   registerCommands(app, ctx);
   registerActions(app, ctx);

@@ -8,7 +8,8 @@ import { clip, LIMITS } from '../../render/limits.ts';
 import { option } from '../../render/views/blocks.ts';
 import type { Make, SuggestionArgs } from '../shared/types.ts';
 
-const typed = z.string().trim().max(100).catch('');
+// PostgreSQL text holds no NUL: one typed would fail the search instead of matching nothing.
+const typed = z.string().trim().max(100).transform((s) => s.replaceAll('\u0000', '')).catch('');
 
 /**
  * The partner picker (external_select): partners whose name or id contains

@@ -105,7 +105,14 @@ export function modalSubmission<R>(spec: ModalSpec<R>): Make<SubmitArgs> {
   return (ctx) =>
     async ({ ack, view, body, client }) => {
       const userId = body.user.id;
-      const submitted: Submitted = { key: submissionKey(view), actor: actorOf(userId), form: FormState.of(view.state.values), metadata: view.private_metadata };
+      // Read defensively: this runs before the ack, so a throw here would leave the person with no answer at all.
+      const metadata: unknown = view.private_metadata;
+      const submitted: Submitted = {
+        key: submissionKey(view),
+        actor: actorOf(userId),
+        form: FormState.of(view.state?.values),
+        metadata: typeof metadata === 'string' ? metadata : '',
+      };
       await submitModal({
         ctx,
         f: fmtFor(ctx, userId),
@@ -129,8 +136,10 @@ export function submissionKey(view: { id: string; hash?: string }): string {
 
 /** The block ids of the submitted view, as Slack sent them back. */
 export function presentBlocks(view: { blocks?: readonly unknown[] }): string[] {
-  return (view.blocks ?? []).flatMap((b) => {
-    const id = (b as { block_id?: unknown }).block_id;
+  const blocks: unknown = view.blocks;
+  if (!Array.isArray(blocks)) return [];
+  return blocks.flatMap((b: unknown) => {
+    const id = typeof b === 'object' && b !== null ? (b as { block_id?: unknown }).block_id : undefined;
     return typeof id === 'string' ? [id] : [];
   });
 }
