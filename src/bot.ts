@@ -15,6 +15,7 @@ import { deliverPending } from './service/outbox/deliver.ts';
 import { ensureReferenceData } from './service/reference-data.ts';
 import { boltLogger, createSlackApp, databaseCheck, LISTENER_RETRY, startSlackApp } from './slack/app.ts';
 import { LocaleResolver } from './slack/locale/locale-resolver.ts';
+import { notifierClient } from './slack/notifier/notifier-client.ts';
 import { SlackNotifier } from './slack/notifier/slack-notifier.ts';
 import type { SlackContext } from './slack/slack-context.ts';
 
@@ -64,13 +65,7 @@ export async function startBot(config: SlackConfig, opts: StartOptions = {}): Pr
     logger.info('reference data ready', { policies: policies.map((p) => p.id), policyAdded: seeded.policyAdded, calendarYearsAdded: seeded.yearsAdded });
     if (opts.prepare) await opts.prepare({ db: database.db, clock, policies });
 
-    // The outbox retries a failed delivery itself; the client's own retries must end well within the
-    // outbox claim (2 minutes), or a slow retry and the next attempt could both post the message.
-    const client = new WebClient(config.botToken, {
-      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-      logger: boltLogger(logger),
-      retryConfig: { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 15_000 },
-    });
+    const client = notifierClient(config.botToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), logger: boltLogger(logger) });
     // People's languages are looked up while they wait (a modal opens within 3 s): quick retries only.
     const locales = new LocaleResolver({
       client: new WebClient(config.botToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), logger: boltLogger(logger), retryConfig: LISTENER_RETRY }),

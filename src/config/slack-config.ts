@@ -51,8 +51,10 @@ export const slackEnvSchema = databaseEnvSchema.extend({
 /** The one line a person reads when the start is refused. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly variable: string, message: string) {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
     super(message);
+    this.variable = variable;
   }
 }
 

@@ -5,12 +5,12 @@
  */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
+  readonly code: string;
+  readonly details?: unknown;
+  constructor(code: string, message: string, details?: unknown) {
     super(message);
+    this.code = code;
+    this.details = details;
   }
 }
 

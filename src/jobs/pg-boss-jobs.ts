@@ -7,7 +7,7 @@ import type { CaseDeps } from '../service/cases/case-deps.ts';
 import type { Clock } from '../service/clock.ts';
 import { dueDeadlineIds, processDeadline } from '../service/deadlines/process-deadline.ts';
 import type { JobScheduler } from '../service/jobs-port.ts';
-import { deliverOutboxMessage, type DeliveryDeps } from '../service/outbox/deliver.ts';
+import { deliverOutboxMessage, RetryLater, type DeliveryDeps } from '../service/outbox/deliver.ts';
 import type { Notifier } from '../service/outbox/notifier.ts';
 import { awaitedOriginal, idlePendingRows, stillIdle, updatesWaitingOn } from './outbox-rows.ts';
 
@@ -46,6 +46,14 @@ export interface JobsOptions {
 const DEFAULT_DEADLINE_RETRY: Required<RetryOptions> = { limit: 5, delaySeconds: 5, maxDelaySeconds: 600 };
 const DEFAULT_OUTBOX_RETRY: Required<RetryOptions> = { limit: 8, delaySeconds: 2, maxDelaySeconds: 600 };
 const REARM_MIN_MS = 1000;
+/**
+ * Outbox deliveries in flight: OUTBOX_LOOPS fetch loops of OUTBOX_BATCH jobs each, so a slow
+ * message (a 429's Retry-After) holds back only its own loop's next fetch. 4 × 10 keeps ~40
+ * calls in flight: enough for Slack's chat.postMessage rate, few enough that a 429 pause costs
+ * little, and each delivery holds a database connection only for its short statements.
+ */
+const OUTBOX_BATCH = 10;
+const OUTBOX_LOOPS = 4;
 /** How many pending outbox rows one sweep looks at. */
 const SWEEP_OUTBOX_BATCH = 200;
 
@@ -134,13 +142,32 @@ export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>
 
   if (opts.workers !== false) {
     const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5 };
+    const outboxWork = {
+      ...polling,
+      batchSize: OUTBOX_BATCH,
+      localConcurrency: OUTBOX_LOOPS,
+      // A full batch means more are waiting: fetch again at once instead of after the polling interval.
+      burstWhenBatchFull: true,
+      perJobResults: true,
+    } as const;
     await boss.work<{ deadlineId: number }>(DEADLINE_QUEUE, polling, async ([job]) => {
       const { deadlineId } = job!.data;
       const outcome = await processDeadline(caseDeps, deadlineId);
       if (outcome === null) await rearmIfEarly(deadlineId);
       else logger.info('deadline processed', { deadlineId, outcome });
     });
-    await boss.work<{ outboxId: number }>(OUTBOX_QUEUE, polling, async ([job]) => deliver(job!.data.outboxId));
+    // Several deliveries at once, each job settled on its own: one job per poll would cap the
+    // outbox at two messages a second, far below Slack's rate (issue 10, fan-out). A retry fails
+    // only its own job, which pg-boss schedules with the queue's backoff.
+    await boss.work<{ outboxId: number }, unknown, typeof outboxWork>(OUTBOX_QUEUE, outboxWork, async (batch) => {
+      const settled = await Promise.allSettled(batch.map((job) => deliver(job.data.outboxId)));
+      return settled.map((r, i) => {
+        if (r.status === 'fulfilled') return { id: batch[i]!.id, status: 'completed' as const };
+        const error = r.reason instanceof Error ? r.reason.message : String(r.reason);
+        if (!(r.reason instanceof RetryLater)) logger.error('outbox delivery failed', { outboxId: batch[i]!.data.outboxId, error });
+        return { id: batch[i]!.id, status: 'failed' as const, output: { message: error } };
+      });
+    });
     await boss.work(SWEEP_QUEUE, polling, sweep);
     if (opts.sweep === false) {
       await boss.unschedule(SWEEP_QUEUE);

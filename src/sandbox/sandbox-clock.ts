@@ -9,10 +9,12 @@ import type { Clock } from '../service/clock.ts';
  * data folder, so a restart resumes where the visitor left it.
  */
 export class SandboxClock implements Clock {
-  private constructor(
-    private offsetMs: number,
-    private readonly file: string,
-  ) {}
+  private offsetMs: number;
+  private readonly file: string;
+  private constructor(offsetMs: number, file: string) {
+    this.offsetMs = offsetMs;
+    this.file = file;
+  }
 
   static async open(dataDir: string): Promise<SandboxClock> {
     const file = join(dataDir, 'clock.json');

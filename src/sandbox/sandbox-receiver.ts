@@ -14,7 +14,10 @@ export type AckOutcome = { acked: true; response: unknown; ms: number } | { acke
 export class SandboxReceiver implements Receiver {
   private app: App | undefined;
 
-  constructor(private readonly onError: (e: unknown) => void = () => {}) {}
+  private readonly onError: (e: unknown) => void;
+  constructor(onError: (e: unknown) => void = () => {}) {
+    this.onError = onError;
+  }
 
   init(app: App): void {
     this.app = app;

@@ -19,11 +19,10 @@ const TYPES: Record<string, string> = { js: 'text/javascript', css: 'text/css', 
 const MAX_BODY = 1024 * 1024;
 
 export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 

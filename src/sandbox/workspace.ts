@@ -63,11 +63,12 @@ export interface Problem {
 
 /** Slack's error codes, as the Web API answers them. */
 export class SlackRefusal extends Error {
-  constructor(
-    readonly error: string,
-    readonly messages: string[] = [],
-  ) {
+  readonly error: string;
+  readonly messages: string[];
+  constructor(error: string, messages: string[] = []) {
     super(error);
+    this.error = error;
+    this.messages = messages;
   }
 }
 
@@ -85,10 +86,12 @@ export class Workspace {
   private tsCounter = 0;
   private viewCounter = 0;
 
-  constructor(
-    private readonly now: () => Date,
-    private readonly wallNow: () => number = Date.now,
-  ) {}
+  private readonly now: () => Date;
+  private readonly wallNow: () => number;
+  constructor(now: () => Date, wallNow: () => number = Date.now) {
+    this.now = now;
+    this.wallNow = wallNow;
+  }
 
   // ---- change notification
 

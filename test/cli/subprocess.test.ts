@@ -34,7 +34,7 @@ function cli(dataDir: string, ...args: string[]): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, VIOLATION_ACTOR: 'subprocess-test' };
   // The embedded database, whatever the test run itself uses.
   delete env.DATABASE_URL;
-  return collect(spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return collect(spawn(process.execPath, ['src/cli/main.ts', ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 describe('the cli in its own process, on the embedded database', () => {

@@ -48,7 +48,10 @@ export function startTestJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>, 
 export class FlakyNotifier implements Notifier {
   readonly calls: { outboxId: number; at: number; ok: boolean; message: OutgoingMessage }[] = [];
   private readonly tries = new Map<number, number>();
-  constructor(private readonly fails: (m: OutgoingMessage, attempt: number) => boolean) {}
+  private readonly fails: (m: OutgoingMessage, attempt: number) => boolean;
+  constructor(fails: (m: OutgoingMessage, attempt: number) => boolean) {
+    this.fails = fails;
+  }
 
   async deliver(message: OutgoingMessage): Promise<DeliveredMessage> {
     const attempt = (this.tries.get(message.outboxId) ?? 0) + 1;

@@ -8,7 +8,6 @@ import { expect, it } from 'vitest';
 import { freePort } from '../support/ports.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 
 it('starts the sandbox when no Slack credential is set, says so, serves the page, and stops on SIGTERM', { timeout: 120_000 }, async () => {
@@ -16,7 +15,7 @@ it('starts the sandbox when no Slack credential is set, says so, serves the page
   const port = await freePort();
   // DATABASE_URL is set on purpose: the sandbox must not use it.
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), DATA_DIR: dir, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nothing' };
-  const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const out: string[] = [];
   const err: string[] = [];
   child.stdout.on('data', (d: Buffer) => out.push(d.toString()));

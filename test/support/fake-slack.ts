@@ -29,11 +29,14 @@ export interface ResponseUrlPost {
 
 /** A reply with an explicit status and headers; a plain object reply means HTTP 200 with that JSON body. */
 export class HttpReply {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {}
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Record<string, string>;
+  constructor(status: number, body: unknown, headers: Record<string, string> = {}) {
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+  }
 }
 
 export const httpReply = (status: number, body: unknown, headers: Record<string, string> = {}): HttpReply =>

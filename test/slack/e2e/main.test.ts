@@ -11,7 +11,6 @@ import { postSlashCommand } from '../../support/slack-requests.ts';
 import { freePort } from '../../support/ports.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const SECRET = 'main-process-signing-secret';
 const TOKEN = 'xoxb-main-process-token';
 
@@ -23,7 +22,7 @@ interface Run {
 }
 
 function run(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout!.on('data', (d: Buffer) => stdout.push(d.toString()));

@@ -20,7 +20,10 @@ const viewStateSchema = z.record(z.string(), z.record(z.string(), stateValue));
 type StateValues = z.infer<typeof viewStateSchema>;
 
 export class FormState {
-  private constructor(private readonly values: StateValues) {}
+  private readonly values: StateValues;
+  private constructor(values: StateValues) {
+    this.values = values;
+  }
 
   /** Unknown shapes read as empty: the use case then says what is missing, in words. */
   static of(raw: unknown): FormState {
