@@ -46,6 +46,8 @@ export interface JobsOptions {
 const DEFAULT_DEADLINE_RETRY: Required<RetryOptions> = { limit: 5, delaySeconds: 5, maxDelaySeconds: 600 };
 const DEFAULT_OUTBOX_RETRY: Required<RetryOptions> = { limit: 8, delaySeconds: 2, maxDelaySeconds: 600 };
 const REARM_MIN_MS = 1000;
+/** Workers per queue in one process (deadlines, outbox): each holds at most one of the app's 10 connections. */
+const WORKERS_PER_QUEUE = 4;
 /** How many pending outbox rows one sweep looks at. */
 const SWEEP_OUTBOX_BATCH = 200;
 
@@ -134,13 +136,16 @@ export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>
 
   if (opts.workers !== false) {
     const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5 };
-    await boss.work<{ deadlineId: number }>(DEADLINE_QUEUE, polling, async ([job]) => {
+    // A worker fetches one job per poll: with one worker a queue drained 2 jobs/s (issue #10, replicas).
+    // Several per queue work side by side, as replicas' workers do (each job is taken by one of them).
+    const draining = { ...polling, localConcurrency: WORKERS_PER_QUEUE };
+    await boss.work<{ deadlineId: number }>(DEADLINE_QUEUE, draining, async ([job]) => {
       const { deadlineId } = job!.data;
       const outcome = await processDeadline(caseDeps, deadlineId);
       if (outcome === null) await rearmIfEarly(deadlineId);
       else logger.info('deadline processed', { deadlineId, outcome });
     });
-    await boss.work<{ outboxId: number }>(OUTBOX_QUEUE, polling, async ([job]) => deliver(job!.data.outboxId));
+    await boss.work<{ outboxId: number }>(OUTBOX_QUEUE, draining, async ([job]) => deliver(job!.data.outboxId));
     await boss.work(SWEEP_QUEUE, polling, sweep);
     if (opts.sweep === false) {
       await boss.unschedule(SWEEP_QUEUE);
