@@ -54,6 +54,8 @@ const REARM_MIN_MS = 1000;
  */
 const OUTBOX_BATCH = 10;
 const OUTBOX_LOOPS = 4;
+/** Deadline workers in one process: each holds at most one of the app's 10 connections. */
+const DEADLINE_WORKERS = 4;
 /** How many pending outbox rows one sweep looks at. */
 const SWEEP_OUTBOX_BATCH = 200;
 
@@ -150,7 +152,10 @@ export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>
       burstWhenBatchFull: true,
       perJobResults: true,
     } as const;
-    await boss.work<{ deadlineId: number }>(DEADLINE_QUEUE, polling, async ([job]) => {
+    // A worker fetches one job per poll: with one worker the queue drained 2 jobs/s (issue #10, replicas).
+    // Several work side by side, as replicas' workers do (each job is taken by one of them).
+    const deadlineWork = { ...polling, localConcurrency: DEADLINE_WORKERS };
+    await boss.work<{ deadlineId: number }>(DEADLINE_QUEUE, deadlineWork, async ([job]) => {
       const { deadlineId } = job!.data;
       const outcome = await processDeadline(caseDeps, deadlineId);
       if (outcome === null) await rearmIfEarly(deadlineId);

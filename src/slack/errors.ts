@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { isDomainError, type DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
 import { escapeMrkdwn } from './render/mrkdwn.ts';
@@ -43,6 +44,11 @@ const implicitField: Record<string, string> = { 'input.bad_date': 'occurred_on',
 export function userMessage(e: unknown, f: Fmt, logger: Logger, where: Record<string, unknown> = {}): UserMessage {
   if (isDomainError(e)) return domainMessage(e, f, logger, where);
   const ref = randomBytes(4).toString('hex');
+  // The database is down or restarting: nothing was saved, and trying again later is all it takes.
+  if (isDatabaseUnavailable(e)) {
+    logger.warn('database unavailable in a Slack listener', { ref, ...where, error: describe(e) });
+    return { text: f.t('errors.database_unavailable'), field: undefined, code: 'database_unavailable' };
+  }
   logger.error('unexpected error in a Slack listener', { ref, ...where, error: describe(e) });
   return { text: f.t('errors.generic', { ref }), field: undefined, code: 'unexpected' };
 }

@@ -320,6 +320,7 @@ export const uiEn = {
       reason_empty: 'Give the reason; the reporter is told (R-SCREEN).',
       reason_too_long: 'A reason is limited to 2500 characters.',
     },
+    database_unavailable: 'Not saved: the database cannot be reached right now, so nothing was changed. Please try again in a minute.',
     generic: 'Sorry, something went wrong on our side. Please try again; if it keeps happening, give an admin this reference: {{ref}}.',
     access: {
       missing_role: 'You need the {{role}} role to {{doing}}. Ask an admin to grant it.',

@@ -314,6 +314,7 @@ export const uiZh = {
       reason_empty: '请填写理由；举报人会收到（R-SCREEN）。',
       reason_too_long: '理由不得超过 2500 个字符。',
     },
+    database_unavailable: '未保存：暂时无法连接数据库，未作任何更改。请稍后重试。',
     generic: '抱歉，系统出现问题。请重试；如问题持续，请将此编号告知管理员：{{ref}}。',
     access: {
       missing_role: '你需要{{role}}角色才能{{doing}}。请联系管理员授予。',
