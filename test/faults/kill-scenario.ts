@@ -8,7 +8,6 @@
 // Run by `npm run faults -- kill`: recovery waits out the outbox's 2-minute
 // claim on what was in flight, too long for the test suite.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import postgres from 'postgres';
@@ -20,6 +19,7 @@ import { OUTBOX_EVENT_TYPE } from '../../src/slack/notifier/slack-notifier.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { partnersCsv } from '../support/service-fixtures.ts';
 import { CHANNELS, eventually, OFFICER_ID, openReportModal, SECRET, submitReport } from './fault-bot.ts';
+import { freePort } from '../support/ports.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // One process, tsx as a loader: a SIGKILL must land on the bot itself (tsx's CLI runs it as its own child).
@@ -54,13 +54,6 @@ function startBotProcess(env: Record<string, string>): Bot {
   return { child, stderr, exit };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitHealthy(baseUrl: string, bot: Bot): Promise<void> {
   await eventually('the bot answers /healthz', async () => {
