@@ -20,6 +20,11 @@ export interface RecordedCall {
   status: number;
 }
 
+/** A message posted to a person's DM with the app: by their user id (as the notifier does) or by the DM's id. */
+export function isDmTo(call: RecordedCall, userId: string): boolean {
+  return call.args.channel === userId || call.args.channel === `D${userId}`;
+}
+
 export interface ResponseUrlPost {
   id: string;
   body: unknown;
@@ -169,7 +174,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (!channel) return { ok: false, error: 'channel_not_found' };
       if (!str(a.text) && a.blocks === undefined && a.attachments === undefined) return { ok: false, error: 'no_text' };
       const ts = nextTs();
-      return { ok: true, channel, ts, message: { type: 'message', text: a.text ?? '', blocks: a.blocks, ts, bot_id: 'BBOT', user: 'UBOT' } };
+      // Given a user id, Slack posts to that person's DM with the app and answers with its D… id.
+      const posted = /^[UW]/.test(channel) ? `D${channel}` : channel;
+      return { ok: true, channel: posted, ts, message: { type: 'message', text: a.text ?? '', blocks: a.blocks, ts, bot_id: 'BBOT', user: 'UBOT' } };
     },
     'chat.update': (a) => {
       const channel = str(a.channel);

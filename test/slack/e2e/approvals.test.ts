@@ -8,6 +8,7 @@ import { ACTIONS, INPUTS, VIEWS } from '../../../src/slack/action-ids.ts';
 import { APPROVER, APPROVER2, FINANCE, OFFICER, P1_CONTACT, key } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
 import { buttonIn, caseState, CHANNELS, countRows, plainValue, startBot, textOf, type Bot } from './harness.ts';
+import { isDmTo } from '../../support/fake-slack.ts';
 
 describeEachBackend('approving and rejecting a determination from Slack', (getDb) => {
   let bot: Bot | undefined;
@@ -125,7 +126,7 @@ describeEachBackend('approving and rejecting a determination from Slack', (getDb
     expect(channelText).toContain('CNY 10,000.00');
     expect(buttonIn(updated[0]!.args.blocks, ACTIONS.determinationApprove)).toBeUndefined();
     // The proposer is asked, in their language, to propose again.
-    const dm = bot.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${OFFICER.userId}` && textOf(c.args).includes('未获批准'));
+    const dm = bot.fake.callsTo('chat.postMessage').filter((c) => isDmTo(c, OFFICER.userId) && textOf(c.args).includes('未获批准'));
     expect(dm).toHaveLength(1);
     expect(textOf(dm[0]!.args)).toContain('人民币 10,000.00 元');
 

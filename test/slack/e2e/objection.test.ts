@@ -8,6 +8,7 @@ import { ACTIONS, INPUTS, VIEWS } from '../../../src/slack/action-ids.ts';
 import { APPROVER, OFFICER, P1_CONTACT, key } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
 import { buttonIn, caseState, checked, countRows, plainValue, radio, selected, startBot, textOf, type Bot } from './harness.ts';
+import { isDmTo } from '../../support/fake-slack.ts';
 
 describeEachBackend('objecting to a processing notice and answering the objection', (getDb) => {
   let bot: Bot | undefined;
@@ -24,7 +25,7 @@ describeEachBackend('objecting to a processing notice and answering the objectio
     const p = await proposeDetermination(w.cases, { key: key(), actor: OFFICER, caseId: r.caseId, established: true, terminate: false, reasons: 'Admitted' });
     await decideDetermination(w.cases, { key: key(), actor: APPROVER, determinationId: p.determinationId, approve: true });
     await b.deliver();
-    const dm = b.fake.callsTo('chat.postMessage').find((c) => c.args.channel === `D${P1_CONTACT.userId}` && buttonIn(c.args.blocks, ACTIONS.objectOpen));
+    const dm = b.fake.callsTo('chat.postMessage').find((c) => isDmTo(c, P1_CONTACT.userId) && buttonIn(c.args.blocks, ACTIONS.objectOpen));
     return buttonIn(dm!.args.blocks, ACTIONS.objectOpen)!.value;
   }
 

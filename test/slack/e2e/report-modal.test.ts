@@ -4,6 +4,7 @@ import { VIEWS } from '../../../src/slack/action-ids.ts';
 import { OFFICER, P1_CONTACT, STRANGER } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
 import { countRows, P2_CONTACT_ID, reportValues, startBot, textOf, type Bot } from './harness.ts';
+import { isDmTo } from '../../support/fake-slack.ts';
 
 describeEachBackend('inline errors in the report modal', (getDb) => {
   let bot: Bot | undefined;
@@ -47,7 +48,7 @@ describeEachBackend('inline errors in the report modal', (getDb) => {
     const ok = await bot.submit(P2_CONTACT_ID, opened, reportValues({ partner: 'P1', links: 'https://example.com/screenshot' }));
     expect(textOf(ok.json)).toContain('工作人员核实后将通知该合作伙伴');
     await bot.deliver();
-    expect(bot.fake.callsTo('chat.postMessage').some((c) => c.args.channel === `D${P1_CONTACT.userId}`)).toBe(false);
+    expect(bot.fake.callsTo('chat.postMessage').some((c) => isDmTo(c, P1_CONTACT.userId))).toBe(false);
     expect(await countRows(bot.w.db, 'cases', "state = 'reported'")).toBe(1);
   });
 

@@ -4,6 +4,7 @@ import { ACTIONS, VIEWS } from '../../../src/slack/action-ids.ts';
 import { OFFICER, P1_CONTACT } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
 import { allStrings, countRows, reportValues, startBot, type Bot } from './harness.ts';
+import { isDmTo } from '../../support/fake-slack.ts';
 
 describeEachBackend('requests Slack did not sign, or signed too long ago', (getDb) => {
   let bot: Bot | undefined;
@@ -73,7 +74,7 @@ describeEachBackend('mrkdwn in what people type', (getDb) => {
     await bot.homeOpened(OFFICER.userId);
     await bot.command(OFFICER.userId, 'determine V-000001');
     const shown = {
-      partnerDm: bot.fake.callsTo('chat.postMessage').find((c) => c.args.channel === `D${P1_CONTACT.userId}`)?.args,
+      partnerDm: bot.fake.callsTo('chat.postMessage').find((c) => isDmTo(c, P1_CONTACT.userId))?.args,
       staffShow: (await bot.fake.waitForResponseUrlPost('show')).body,
       partnerShow: (await bot.fake.waitForResponseUrlPost('show-partner')).body,
       determineModal: (await bot.fake.waitFor('views.open', (c) => (c.args.view as { callback_id?: string }).callback_id === VIEWS.determine)).args,

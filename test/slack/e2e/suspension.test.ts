@@ -7,6 +7,7 @@ import { findCase } from '../../../src/service/cases/case-record.ts';
 import { OFFICER, P1_CONTACT, STRANGER, key } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
 import { P2_CONTACT_ID, startBot, textOf, type Bot } from './harness.ts';
+import { isDmTo } from '../../support/fake-slack.ts';
 
 describeEachBackend('incentive suspension from Slack (R-SUSPEND)', (getDb) => {
   let bot: Bot | undefined;
@@ -26,7 +27,7 @@ describeEachBackend('incentive suspension from Slack (R-SUSPEND)', (getDb) => {
   /** The DMs the partner's contact received, delivered through the real notifier. */
   async function partnerDms(b: Bot): Promise<string[]> {
     await b.deliver();
-    return b.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${P1_CONTACT.userId}`).map((c) => textOf(c.args));
+    return b.fake.callsTo('chat.postMessage').filter((c) => isDmTo(c, P1_CONTACT.userId)).map((c) => textOf(c.args));
   }
 
   it('staff suspend once the notice is out and lift it by hand; the partner is told each time, in its language, and /partner status shows it', async () => {

@@ -7,6 +7,7 @@ import { recordPayment } from '../../../src/service/collection/record-payment.ts
 import { APPROVER, FINANCE, OFFICER, P1_CONTACT, key } from '../../support/case-fixtures.ts';
 import { describeEachBackend } from '../../support/databases.ts';
 import { buttonIn, caseState, CHANNELS, countRows, plainValue, radio, reportValues, startBot, textOf, type Bot } from './harness.ts';
+import { isDmTo } from '../../support/fake-slack.ts';
 
 describeEachBackend('a disputed class-2 case run entirely from Slack', (getDb) => {
   let bot: Bot | undefined;
@@ -43,8 +44,10 @@ describeEachBackend('a disputed class-2 case run entirely from Slack', (getDb) =
 
     // 3. The notice reaches the partner's contact by DM, in Chinese, with Accept / Dispute.
     await bot.deliver();
-    const notice = fake.callsTo('chat.postMessage').find((c) => c.args.channel === `D${P1_CONTACT.userId}`)!;
-    expect(fake.callsTo('conversations.open').map((c) => c.args.users)).toContain(P1_CONTACT.userId);
+    const notice = fake.callsTo('chat.postMessage').find((c) => isDmTo(c, P1_CONTACT.userId))!;
+    // Posted to the contact's user id, with no conversations.open first (Tier 3, issue 10).
+    expect(notice.args.channel).toBe(P1_CONTACT.userId);
+    expect(fake.callsTo('conversations.open')).toEqual([]);
     expect(notice.args.text).toMatch(/[\u4e00-\u9fff]/);
     const dispute = buttonIn(notice.args.blocks, ACTIONS.replyDispute)!;
     expect(dispute.value).toBe('V-000001');
@@ -63,7 +66,7 @@ describeEachBackend('a disputed class-2 case run entirely from Slack', (getDb) =
     expect(await caseState(w.db, 'V-000001')).toBe('awaiting_determination');
     await bot.deliver();
     // The reporter hears of the dispute.
-    expect(fake.callsTo('chat.postMessage').some((c) => c.args.channel === `D${OFFICER.userId}`)).toBe(true);
+    expect(fake.callsTo('chat.postMessage').some((c) => isDmTo(c, OFFICER.userId))).toBe(true);
 
     // 5. The officer proposes the determination from its modal.
     await bot.command(OFFICER.userId, 'determine V-000001');
@@ -95,7 +98,7 @@ describeEachBackend('a disputed class-2 case run entirely from Slack', (getDb) =
     expect(buttonIn(updated[0]!.args.blocks, ACTIONS.determinationApprove)).toBeUndefined();
 
     // 8. The processing notice reaches the partner with an Object button.
-    const processing = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${P1_CONTACT.userId}` && buttonIn(c.args.blocks, ACTIONS.objectOpen));
+    const processing = fake.callsTo('chat.postMessage').filter((c) => isDmTo(c, P1_CONTACT.userId) && buttonIn(c.args.blocks, ACTIONS.objectOpen));
     expect(processing).toHaveLength(1);
 
     // 9. Nobody objects: after the window (3 working days) the sweep issues the formal decision.

@@ -37,15 +37,14 @@ describe('the Slack notifier delivers outbox messages', () => {
   });
   afterAll(() => fake.close());
 
-  it('a DM opens the conversation, then posts there with the outbox id in the message metadata', async () => {
+  it('a DM is posted to the user id (no conversations.open), with the outbox id in the message metadata', async () => {
     const out: OutgoingMessage = { outboxId: 7, recipient: { type: 'user', userId: 'UEN' }, notification: notice };
     const delivered = await notifier.deliver(out);
 
-    expect(fake.calls.map((c) => c.method)).toEqual(['users.info', 'conversations.open', 'chat.postMessage']);
-    expect(fake.callsTo('conversations.open')[0]?.args).toMatchObject({ users: 'UEN' });
+    expect(fake.calls.map((c) => c.method)).toEqual(['users.info', 'chat.postMessage']);
     const post = fake.callsTo('chat.postMessage')[0];
     expect(post?.args).toMatchObject({
-      channel: 'DUEN',
+      channel: 'UEN',
       metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: 7 } },
     });
     expect(String(post?.args.text)).toContain('V-000042');
@@ -106,7 +105,7 @@ describe('the Slack notifier delivers outbox messages', () => {
   it('lets Slack errors reach the outbox, which keeps them', async () => {
     fake.respondOnce('chat.postMessage', { ok: false, error: 'channel_not_found' });
     await expect(notifier.deliver({ outboxId: 30, recipient: { type: 'channel', channel: 'notices' }, notification: publicNotice })).rejects.toThrow(/channel_not_found/);
-    fake.respondOnce('conversations.open', { ok: false, error: 'cannot_dm_bot' });
+    fake.respondOnce('chat.postMessage', { ok: false, error: 'cannot_dm_bot' });
     await expect(notifier.deliver({ outboxId: 31, recipient: { type: 'user', userId: 'UEN' }, notification: notice })).rejects.toThrow(/cannot_dm_bot/);
   });
 
