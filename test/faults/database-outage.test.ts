@@ -82,9 +82,8 @@ describe('PostgreSQL stopped and started during traffic', () => {
 
     // The job queue works again: the new case's notice goes out through it, and the deadline that
     // fell due in the gap is processed, once (its reminders are past: stale). Alone this takes
-    // seconds; once, under a loaded full suite, the notice took over a minute (its job's first try
-    // failing on a connection the outage had killed, then the backoff or the minute sweep): the
-    // promise is "after the outage, without a restart", so the wait allows for the sweep.
+    // seconds. Under the whole suite's load it did not happen within 150 s (2 runs of 2), so
+    // scripts/test.sh runs test/faults after the rest, alone; the cause is open (issue 10's note).
     await eventually('the retried notice delivered', async () => (await count(`select count(*)::int n from outbox where status = 'delivered'`)) === 2, 150_000);
     await eventually('the reply deadline processed', async () => (await count(`select count(*)::int n from deadlines where case_id = '${filed!.id}' and kind = 'reply_lapse' and done_at is not null`)) === 1, 150_000);
     const [lapsed] = await sql<{ outcome: string; state: string }[]>`select d.outcome, c.state from deadlines d join cases c on c.id = d.case_id where d.case_id = ${filed!.id} and d.kind = 'reply_lapse'`;
