@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../test/support/ports.ts';
 
 /**
  * The bot as production starts it (`scripts/start.sh`: `node src/main.ts`,
@@ -18,13 +18,6 @@ export interface BotProcess {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Resident set of a process in MB (VmRSS), 0 once it has gone. */
 export async function processRssMb(pid: number): Promise<number> {
