@@ -80,9 +80,4 @@ else
 fi
 
 npx tsc --noEmit -p .
-# The fault tests stop and start a PostgreSQL server of their own and time recovery; they run
-# after the rest, alone. Under the full suite's load, the outage test's job queue did not resume
-# delivering within 150 s in 2 of 2 runs, while alone it recovers in seconds (issue 10's note:
-# cause not found yet; the next step is to find it, then bring them back into the one run).
-npx vitest run --exclude 'test/faults/**'
-npx vitest run test/faults
+npx vitest run
