@@ -74,7 +74,7 @@ export async function startBot(config: SlackConfig, opts: StartOptions = {}): Pr
     });
     const notifier = new SlackNotifier({ client, channels: config.channels, locales, defaultLocale: config.defaultLocale, now: () => clock.now() });
     const calendar = new CalendarCache();
-    const jobs: Jobs = await startJobs(database, { db: database.db, policies, clock, calendar }, notifier, logger, { databaseUrl: config.databaseUrl });
+    const jobs: Jobs = await startJobs(database, { db: database.db, policies, clock, calendar }, { slack: notifier }, logger, { databaseUrl: config.databaseUrl });
     stack.push(() => jobs.stop());
 
     const ctx: SlackContext = {
@@ -92,7 +92,7 @@ export async function startBot(config: SlackConfig, opts: StartOptions = {}): Pr
     });
     logger.info('bot started', { mode: started.mode, port: started.port, backend: database.backend, defaultLocale: config.defaultLocale });
     const deliverOutbox = async () => {
-      await deliverPending({ db: database.db, clock, notifier });
+      await deliverPending({ db: database.db, clock, notifiers: { slack: notifier } });
     };
     return { port: started.port, cases: ctx.cases, database, deliverOutbox, stop };
   } catch (e) {

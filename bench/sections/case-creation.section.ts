@@ -30,7 +30,7 @@ export const caseCreationSection: BenchSection = {
   async run(ctx, log) {
     const setup = await reportingSetup(ctx);
     const alone = await measureReports(ctx, setup, noJobScheduler, 'service alone', log);
-    const jobs = await startJobs(ctx.database, setup.cases, new RecordingNotifier(), silentLogger, { workers: false, databaseUrl: ctx.databaseUrl });
+    const jobs = await startJobs(ctx.database, setup.cases, { slack: new RecordingNotifier() }, silentLogger, { workers: false, databaseUrl: ctx.databaseUrl });
     let withJobs: number;
     try {
       withJobs = await measureReports(ctx, setup, jobs.scheduler, 'with pg-boss jobs', log);

@@ -56,7 +56,7 @@ export const fanOutSection: BenchSection = {
       DATABASE_URL: ctx.databaseUrl,
     });
     // The producer: the service's own enqueue, with a queue that only sends (as a replica serving requests would).
-    const producer = await startJobs(ctx.database, ctx.rules, new RecordingNotifier(), silentLogger, { databaseUrl: ctx.databaseUrl, workers: false });
+    const producer = await startJobs(ctx.database, ctx.rules, { slack: new RecordingNotifier() }, silentLogger, { databaseUrl: ctx.databaseUrl, workers: false });
     const samples: { at: number; rss: number; delivered: number }[] = [];
     try {
       await new Promise((r) => setTimeout(r, 3000));

@@ -8,7 +8,7 @@ import type { Clock } from '../service/clock.ts';
 import { dueDeadlineIds, processDeadline } from '../service/deadlines/process-deadline.ts';
 import type { JobScheduler } from '../service/jobs-port.ts';
 import { deliverOutboxMessage, RetryLater, type DeliveryDeps } from '../service/outbox/deliver.ts';
-import type { Notifier } from '../service/outbox/notifier.ts';
+import type { ChatNotifiers } from '../service/outbox/notifier.ts';
 import { awaitedOriginal, idlePendingRows, stillIdle, updatesWaitingOn } from './outbox-rows.ts';
 
 const DEADLINE_QUEUE = 'deadline';
@@ -66,7 +66,7 @@ const SWEEP_OUTBOX_BATCH = 200;
  * sweep at start and every minute catches whatever has no job (written by the
  * CLI, or due while the app was down).
  */
-export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>, notifier: Notifier, logger: Logger, opts: JobsOptions = {}): Promise<Jobs> {
+export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>, notifiers: ChatNotifiers, logger: Logger, opts: JobsOptions = {}): Promise<Jobs> {
   const boss = newBoss(database, opts.databaseUrl);
   boss.on('error', (e) => logger.error('job queue error', { error: e.message }));
   boss.on('warning', (w) => logger.warn('job queue warning', { warning: w.message }));
@@ -98,7 +98,7 @@ export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>
     },
   };
   const caseDeps: CaseDeps = { ...deps, jobs: scheduler };
-  const delivery: DeliveryDeps = { db: deps.db, clock, notifier };
+  const delivery: DeliveryDeps = { db: deps.db, clock, notifiers };
 
   /**
    * A job can fire before the row is due by the service's clock (clock skew, a deadline moved

@@ -41,7 +41,7 @@ export const FAST_RETRY = { delaySeconds: 1, maxDelaySeconds: 3 } as const;
 
 /** The app's job queue on a test database (PGlite: its own instance; PostgreSQL: the fresh database's URL). */
 export function startTestJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>, notifier: Notifier, opts: JobsOptions = {}, url = databaseUrlOf(database)): Promise<Jobs> {
-  return startJobs(database, deps, notifier, silentLogger, { outboxRetry: FAST_RETRY, ...opts, databaseUrl: url });
+  return startJobs(database, deps, { slack: notifier }, silentLogger, { outboxRetry: FAST_RETRY, ...opts, databaseUrl: url });
 }
 
 /** Attempt `n` (from 1) of each message fails while `fails(message, n)` says so; every call is recorded. */

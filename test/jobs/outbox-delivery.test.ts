@@ -17,7 +17,7 @@ import { FlakyNotifier, outboxRow, shiftedClock, startTestJobs, waitFor } from '
 const NOTE: Notification = { kind: 'calendar_provisional', years: [2027], caseId: 'V-000001', due: '2027-01-05T23:59:59+08:00' };
 
 async function queueOne(w: CaseWorld, jobs: Jobs): Promise<number> {
-  return w.db.transaction((tx) => enqueue({ tx, clock: w.clock, jobs: jobs.scheduler }, null, { type: 'user', userId: 'U0ADMIN' }, NOTE));
+  return w.db.transaction((tx) => enqueue({ tx, clock: w.clock, jobs: jobs.scheduler }, null, { type: 'user', platform: 'slack', userId: 'U0ADMIN' }, NOTE));
 }
 
 describeEachBackend('notifications leave through the outbox, retried with backoff', (getDb) => {
@@ -29,7 +29,7 @@ describeEachBackend('notifications leave through the outbox, retried with backof
       const id = await queueOne(w, jobs);
       await waitFor('delivery', async () => (await outboxRow(w.db, id)).status === 'delivered');
       const row = await outboxRow(w.db, id);
-      expect(row).toMatchObject({ attempts: 3, lastError: null, result: { channel: 'C-test', ts: `ts-${id}-3` } });
+      expect(row).toMatchObject({ attempts: 3, lastError: null, result: { slack: { channel: 'C-test', ts: `ts-${id}-3` } } });
       const at = notifier.callsFor(id).map((c) => c.at);
       expect(notifier.callsFor(id).map((c) => c.ok)).toEqual([false, false, true]);
       // Backoff from 1 s: the first wait is 1–2 s, the second 2–3 s (capped for the test).
@@ -80,7 +80,7 @@ describeEachBackend('notifications leave through the outbox, retried with backof
       expect(updateCall.message.recipient).toEqual({ type: 'update', outboxId: requestId });
       expect(sent.indexOf(updateCall)).toBeGreaterThan(requestAt);
       // It edits the message where the request landed, and spent no attempt while it waited.
-      expect(updateCall.message.original).toEqual((await outboxRow(w.db, requestId)).result);
+      expect(updateCall.message.original).toEqual(((await outboxRow(w.db, requestId)).result as { slack: unknown }).slack);
       expect(notifier.callsFor(updateCall.outboxId)).toHaveLength(1);
       expect(await outboxRow(w.db, updateCall.outboxId)).toMatchObject({ status: 'delivered', attempts: 1 });
     } finally {
@@ -90,7 +90,7 @@ describeEachBackend('notifications leave through the outbox, retried with backof
 
   it('a notification written with no job (by the CLI) is delivered by the sweep when the workers start', async () => {
     const w = await caseWorld(getDb());
-    const id = await w.db.transaction((tx) => enqueue({ tx, clock: w.clock, jobs: noJobScheduler }, null, { type: 'user', userId: 'U0ADMIN' }, NOTE));
+    const id = await w.db.transaction((tx) => enqueue({ tx, clock: w.clock, jobs: noJobScheduler }, null, { type: 'user', platform: 'slack', userId: 'U0ADMIN' }, NOTE));
     const notifier = new FlakyNotifier(() => false);
     const jobs = await startTestJobs(getDb(), w.cases, notifier);
     try {

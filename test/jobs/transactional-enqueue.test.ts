@@ -20,7 +20,7 @@ describeEachBackend('jobs are enqueued in the transaction of the step that cause
         database.db.transaction(async (tx) => {
           const writer = { tx, clock: w.clock, jobs: jobs.scheduler };
           const deadlineId = await scheduleDeadline(tx, writer, { caseId: null, kind: 'restriction_lift', dueAt: new Date('2026-07-01T00:00:00Z'), payload: { kinds: [], on: '2026-07-01' } });
-          const outboxId = await enqueue(writer, null, { type: 'user', userId: 'U0SOMEONE' }, { kind: 'calendar_provisional', years: [2027], caseId: 'V-000001', due: '2027-01-05T23:59:59+08:00' });
+          const outboxId = await enqueue(writer, null, { type: 'user', platform: 'slack', userId: 'U0SOMEONE' }, { kind: 'calendar_provisional', years: [2027], caseId: 'V-000001', due: '2027-01-05T23:59:59+08:00' });
           if (fail) throw new Error('the step failed after scheduling');
           return { deadlineId, outboxId };
         });

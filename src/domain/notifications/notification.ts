@@ -4,8 +4,15 @@
  * them in the reader's language. Amounts are 2-decimal CNY strings; instants
  * are ISO strings with +08:00.
  */
+/** The chat platforms a deployment can serve (issue 12): one, or both from one database. */
+export const chatPlatforms = ['slack', 'dingtalk'] as const;
+export type ChatPlatform = (typeof chatPlatforms)[number];
+export const isChatPlatform = (v: string): v is ChatPlatform => (chatPlatforms as readonly string[]).includes(v);
+
 export type Recipient =
-  | { type: 'user'; userId: string }
+  /** A person's direct message on the platform their id belongs to. */
+  | { type: 'user'; platform: ChatPlatform; userId: string }
+  /** A channel (group) on every platform the deployment serves, each its own. */
   | { type: 'channel'; channel: 'notices' | 'approvals' }
   /** Edit a message sent earlier through the outbox (e.g. an approval request once decided). */
   | { type: 'update'; outboxId: number };

@@ -4,7 +4,7 @@ import { roles, type CaseRow } from '../../db/schema/index.ts';
 import type { Deadline, WorkingDayCalendar } from '../../domain/calendar/working-day-calendar.ts';
 import { deadlineReminders } from '../../domain/cases/reminders.ts';
 import { formatShanghai, shanghaiDateOf, type LocalDate } from '../../domain/dates.ts';
-import type { CaseView } from '../../domain/notifications/notification.ts';
+import { isChatPlatform, type CaseView } from '../../domain/notifications/notification.ts';
 import { policyInForce } from '../../domain/policy/choose-policy.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { scheduleDeadlines } from '../deadlines/schedule.ts';
@@ -68,6 +68,6 @@ export async function announceSuspectedViolation(tx: Tx, deps: CaseDeps, c: Case
 export async function warnAdminsOfProvisional(tx: Tx, deps: CaseDeps, caseId: string, years: number[], due: string): Promise<void> {
   const admins = await tx.select({ platform: roles.platform, userId: roles.userId }).from(roles).where(eq(roles.role, 'admin'));
   for (const a of admins) {
-    if (a.platform === 'slack') await enqueue({ tx, clock: deps.clock, jobs: deps.jobs }, caseId, { type: 'user', userId: a.userId }, { kind: 'calendar_provisional', years, caseId, due });
+    if (isChatPlatform(a.platform)) await enqueue({ tx, clock: deps.clock, jobs: deps.jobs }, caseId, { type: 'user', platform: a.platform, userId: a.userId }, { kind: 'calendar_provisional', years, caseId, due });
   }
 }

@@ -4,7 +4,7 @@ import { beforeCommit } from '../audit/audit-trail.ts';
 import type { Tx } from '../../db/database.ts';
 import { contacts, outbox } from '../../db/schema/index.ts';
 import { caseViewForAccused, caseViewForPublic } from '../../domain/access/case-view-for.ts';
-import type { CaseView, Notification, Recipient } from '../../domain/notifications/notification.ts';
+import { isChatPlatform, type CaseView, type Notification, type Recipient } from '../../domain/notifications/notification.ts';
 import type { Clock } from '../clock.ts';
 import type { JobScheduler } from '../jobs-port.ts';
 
@@ -42,9 +42,9 @@ export async function notifyPartner(w: OutboxWriter, partnerId: string, caseId: 
   // One statement: a row per contact, straight from the contacts table.
   const result = await w.tx.execute(sql`
     insert into ${outbox} (case_id, recipient, kind, payload, created_at)
-    select ${caseId}, jsonb_build_object('type', 'user', 'userId', user_id), ${n.kind}, ${JSON.stringify(n)}::jsonb, ${w.clock.now().toISOString()}::timestamptz
+    select ${caseId}, jsonb_build_object('type', 'user', 'platform', platform, 'userId', user_id), ${n.kind}, ${JSON.stringify(n)}::jsonb, ${w.clock.now().toISOString()}::timestamptz
     from ${contacts} where partner_id = ${partnerId}
-    order by user_id
+    order by platform, user_id
     returning id`);
   const ids = rowsOf<{ id: number | string }>(result).map((r) => Number(r.id));
   await beforeCommit(w.tx, () => w.jobs.outboxPending(w.tx, ids));
@@ -52,10 +52,13 @@ export async function notifyPartner(w: OutboxWriter, partnerId: string, caseId: 
 }
 
 /**
- * A direct message to a person named by an actor key (`slack:U123`); other
- * platforms are skipped. The caller cuts the message to what that person may see.
+ * A direct message to a person named by an actor key (`slack:U123`,
+ * `dingtalk:0123`); anyone else (the CLI, an import) has no inbox and is
+ * skipped. The caller cuts the message to what that person may see.
  */
 export async function notifyPerson(w: OutboxWriter, actorKey: string, caseId: string | null, n: Notification): Promise<void> {
-  const [platform, userId] = actorKey.split(':');
-  if (platform === 'slack' && userId) await enqueue(w, caseId, { type: 'user', userId }, n);
+  const at = actorKey.indexOf(':');
+  const platform = actorKey.slice(0, at);
+  const userId = actorKey.slice(at + 1);
+  if (at > 0 && userId && isChatPlatform(platform)) await enqueue(w, caseId, { type: 'user', platform, userId }, n);
 }

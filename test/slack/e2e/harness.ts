@@ -100,7 +100,7 @@ export async function startBot(database: Database, opts: BotOptions = {}): Promi
     ctx,
     logs,
     boltLogger,
-    deliver: () => deliverPending({ db: w.db, clock: w.clock, notifier }),
+    deliver: () => deliverPending({ db: w.db, clock: w.clock, notifiers: { slack: notifier } }),
     sweep: () => sweepDeadlines(w.cases),
     command: (userId, text, o = {}) =>
       postSlashCommand(baseUrl, SECRET, { command: o.command ?? '/violation', text, user_id: userId, response_url: o.responseUrl ?? responseUrl('cmd') }, o.send),

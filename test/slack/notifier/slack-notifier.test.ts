@@ -38,7 +38,7 @@ describe('the Slack notifier delivers outbox messages', () => {
   afterAll(() => fake.close());
 
   it('a DM is posted to the user id (no conversations.open), with the outbox id in the message metadata', async () => {
-    const out: OutgoingMessage = { outboxId: 7, recipient: { type: 'user', userId: 'UEN' }, notification: notice };
+    const out: OutgoingMessage = { outboxId: 7, recipient: { type: 'user', platform: 'slack', userId: 'UEN' }, notification: notice };
     const delivered = await notifier.deliver(out);
 
     expect(fake.calls.map((c) => c.method)).toEqual(['users.info', 'chat.postMessage']);
@@ -53,9 +53,9 @@ describe('the Slack notifier delivers outbox messages', () => {
   });
 
   it('writes a DM in the recipient’s Slack language, looked up once and then remembered', async () => {
-    await notifier.deliver({ outboxId: 1, recipient: { type: 'user', userId: 'UZH' }, notification: notice });
-    await notifier.deliver({ outboxId: 2, recipient: { type: 'user', userId: 'UZH' }, notification: notice });
-    await notifier.deliver({ outboxId: 3, recipient: { type: 'user', userId: 'UEN' }, notification: notice });
+    await notifier.deliver({ outboxId: 1, recipient: { type: 'user', platform: 'slack', userId: 'UZH' }, notification: notice });
+    await notifier.deliver({ outboxId: 2, recipient: { type: 'user', platform: 'slack', userId: 'UZH' }, notification: notice });
+    await notifier.deliver({ outboxId: 3, recipient: { type: 'user', platform: 'slack', userId: 'UEN' }, notification: notice });
 
     const posts = fake.callsTo('chat.postMessage');
     expect(posts.map(headerOf)).toEqual(['疑似违规通知', '疑似违规通知', 'Notice of suspected violation']);
@@ -106,12 +106,12 @@ describe('the Slack notifier delivers outbox messages', () => {
     fake.respondOnce('chat.postMessage', { ok: false, error: 'channel_not_found' });
     await expect(notifier.deliver({ outboxId: 30, recipient: { type: 'channel', channel: 'notices' }, notification: publicNotice })).rejects.toThrow(/channel_not_found/);
     fake.respondOnce('chat.postMessage', { ok: false, error: 'cannot_dm_bot' });
-    await expect(notifier.deliver({ outboxId: 31, recipient: { type: 'user', userId: 'UEN' }, notification: notice })).rejects.toThrow(/cannot_dm_bot/);
+    await expect(notifier.deliver({ outboxId: 31, recipient: { type: 'user', platform: 'slack', userId: 'UEN' }, notification: notice })).rejects.toThrow(/cannot_dm_bot/);
   });
 
   it('still sends a DM, in the default locale, when the locale lookup fails', async () => {
     fake.respondOnce('users.info', { ok: false, error: 'ratelimited' });
-    await notifier.deliver({ outboxId: 40, recipient: { type: 'user', userId: 'UZH' }, notification: notice });
+    await notifier.deliver({ outboxId: 40, recipient: { type: 'user', platform: 'slack', userId: 'UZH' }, notification: notice });
     expect(headerOf(fake.callsTo('chat.postMessage')[0])).toBe('Notice of suspected violation');
   });
 
