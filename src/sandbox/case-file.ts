@@ -8,7 +8,7 @@ import type { PolicyVersion } from '../domain/policy/policy-version.ts';
 import { isStaff, loadAccess, type Access, type Actor } from '../service/access/actor.ts';
 import { caseDetail, listCases, type CaseDetail } from '../service/cases/case-queries.ts';
 import type { Clock } from '../service/clock.ts';
-import { translator, type Translate } from '../slack/i18n/i18n.ts';
+import { translator, type Translate } from '../messages/i18n.ts';
 import { formatCny } from '../slack/render/amount.ts';
 import { catalogItemOn, formatClass, itemOptionText } from '../slack/render/catalog-text.ts';
 import { liftedText } from '../slack/render/decision-blocks.ts';

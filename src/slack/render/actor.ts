@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n/i18n.ts';
+import type { Translate } from '../../messages/i18n.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
 import { formatAmount, parseAmount } from '../../domain/money.ts';
-import { translator, type Locale } from '../i18n/i18n.ts';
+import { translator, type Locale } from '../../messages/i18n.ts';
 
 /**
  * "1234567.5" → "1,234,567.50". Grouping works on the digits as text, after

@@ -1,6 +1,6 @@
 import type { SectionBlock } from '@slack/types';
 import type { CaseView, EvidenceView } from '../../domain/notifications/notification.ts';
-import type { Locale, Translate } from '../i18n/i18n.ts';
+import type { Locale, Translate } from '../../messages/i18n.ts';
 import { fields, section } from './blocks.ts';
 import { formatDate, formatDateTime } from './format.ts';
 import { formatActor } from './actor.ts';

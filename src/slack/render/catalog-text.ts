@@ -2,7 +2,7 @@ import { findCatalogItem } from '../../domain/catalog/catalog.ts';
 import type { CatalogItem } from '../../domain/catalog/catalog-item.ts';
 import { policyInForce } from '../../domain/policy/choose-policy.ts';
 import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
-import { translator, type Locale, type Translate } from '../i18n/i18n.ts';
+import { translator, type Locale, type Translate } from '../../messages/i18n.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** A catalog item as any surface shows it: its id, class and wording in both languages. */

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { DecisionPart, DecisionView } from '../../domain/notifications/notification.ts';
-import type { Locale, Translate } from '../i18n/i18n.ts';
+import type { Locale, Translate } from '../../messages/i18n.ts';
 import { context, fields, section } from './blocks.ts';
 import { formatDate, formatRestrictionKind } from './format.ts';
 import { formatClass } from './catalog-text.ts';

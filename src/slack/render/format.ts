@@ -1,5 +1,5 @@
 import { formatShanghai, weekdayOf, type LocalDate } from '../../domain/dates.ts';
-import { translator, type Locale, type Translate } from '../i18n/i18n.ts';
+import { translator, type Locale, type Translate } from '../../messages/i18n.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** A Shanghai calendar day: `Sat 11 Oct 2025` / `2025年10月11日（周六）`. */

@@ -1,5 +1,5 @@
 import type { Notification, NotificationKind } from '../../domain/notifications/notification.ts';
-import type { Locale } from '../i18n/i18n.ts';
+import type { Locale } from '../../messages/i18n.ts';
 import type { RenderedMessage } from './blocks.ts';
 
 /** The notification of one kind, e.g. `NotificationOf<'payment_due'>`. */

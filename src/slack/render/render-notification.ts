@@ -1,5 +1,5 @@
 import type { Notification } from '../../domain/notifications/notification.ts';
-import type { Locale } from '../i18n/i18n.ts';
+import type { Locale } from '../../messages/i18n.ts';
 import type { RenderedMessage } from './blocks.ts';
 import { renderCalendarProvisional } from './notifications/calendar-provisional.ts';
 import { renderCaseDismissed } from './notifications/case-dismissed.ts';

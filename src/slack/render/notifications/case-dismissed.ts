@@ -1,4 +1,4 @@
-import { translator } from '../../i18n/i18n.ts';
+import { translator } from '../../../messages/i18n.ts';
 import { context, header, message, section } from '../blocks.ts';
 import { caseFields, partnerLabel, userTextSection } from '../case-blocks.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';

@@ -1,5 +1,5 @@
 import { formatAmount, parseAmount } from '../../../domain/money.ts';
-import { translator } from '../../i18n/i18n.ts';
+import { translator } from '../../../messages/i18n.ts';
 import { context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, partnerLabel } from '../case-blocks.ts';
 import { formatDate, formatRestrictionKind } from '../format.ts';

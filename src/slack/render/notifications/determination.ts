@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { DecisionView } from '../../../domain/notifications/notification.ts';
 import { ACTIONS } from '../../action-ids.ts';
-import { translator, type Locale, type Translate } from '../../i18n/i18n.ts';
+import { translator, type Locale, type Translate } from '../../../messages/i18n.ts';
 import { actions, button, context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, evidenceSection, factsSection, userTextSection } from '../case-blocks.ts';
 import { decisionBlocks, decisionComparison } from '../decision-blocks.ts';

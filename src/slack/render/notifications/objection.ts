@@ -1,5 +1,5 @@
 import { ACTIONS } from '../../action-ids.ts';
-import { translator } from '../../i18n/i18n.ts';
+import { translator } from '../../../messages/i18n.ts';
 import { actions, button, context, header, message, section } from '../blocks.ts';
 import { caseFields, evidenceSection, partnerLabel, userTextSection } from '../case-blocks.ts';
 import { decisionBlocks } from '../decision-blocks.ts';

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { CaseView, DecisionView } from '../../../domain/notifications/notification.ts';
-import { locales, translator, type Locale } from '../../i18n/i18n.ts';
+import { locales, translator, type Locale } from '../../../messages/i18n.ts';
 import { context, divider, fields, header, message, section } from '../blocks.ts';
 import { partnerLabel, violationLabel } from '../case-blocks.ts';
 import { liftedText } from '../decision-blocks.ts';

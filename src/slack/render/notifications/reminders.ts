@@ -1,5 +1,5 @@
 import type { Button } from '@slack/types';
-import { translator, type Translate } from '../../i18n/i18n.ts';
+import { translator, type Translate } from '../../../messages/i18n.ts';
 import { actions, context, header, message, section } from '../blocks.ts';
 import { caseFields, partnerLabel } from '../case-blocks.ts';
 import { formatDateTime } from '../format.ts';

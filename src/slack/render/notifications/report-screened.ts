@@ -1,4 +1,4 @@
-import { translator } from '../../i18n/i18n.ts';
+import { translator } from '../../../messages/i18n.ts';
 import { context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, evidenceSection, factsSection, partnerLabel, userTextSection } from '../case-blocks.ts';
 import { formatDate } from '../format.ts';

@@ -1,6 +1,6 @@
 import type { Button } from '@slack/types';
 import { ACTIONS } from '../../action-ids.ts';
-import { translator, type Translate } from '../../i18n/i18n.ts';
+import { translator, type Translate } from '../../../messages/i18n.ts';
 import { actions, button, context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, evidenceSection, factsSection, partnerLabel } from '../case-blocks.ts';
 import { formatDateTime } from '../format.ts';
