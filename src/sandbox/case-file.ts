@@ -9,7 +9,7 @@ import { isStaff, loadAccess, type Access, type Actor } from '../service/access/
 import { caseDetail, listCases, type CaseDetail } from '../service/cases/case-queries.ts';
 import type { Clock } from '../service/clock.ts';
 import { translator, type Translate } from '../messages/i18n.ts';
-import { formatCny } from '../slack/render/amount.ts';
+import { formatCny } from '../messages/amount.ts';
 import { catalogItemOn, formatClass, itemOptionText } from '../slack/render/catalog-text.ts';
 import { liftedText } from '../slack/render/decision-blocks.ts';
 import { formatDate, formatDateTime, formatRestrictionKind } from '../slack/render/format.ts';

@@ -4,7 +4,7 @@ import type { Locale, Translate } from '../../messages/i18n.ts';
 import { context, fields, section } from './blocks.ts';
 import { formatDate, formatRestrictionKind } from './format.ts';
 import { formatClass } from './catalog-text.ts';
-import { formatCny } from './amount.ts';
+import { formatCny } from '../../messages/amount.ts';
 import { clipMrkdwn, escapeAndClip, escapeMrkdwn } from './mrkdwn.ts';
 
 const STEPS_SHOWN = 12;

@@ -1,6 +1,6 @@
 import { decideDetermination, type DecideResult } from '../../../service/cases/decide-determination.ts';
 import { decisionComparison } from '../../render/decision-blocks.ts';
-import { formatCny } from '../../render/amount.ts';
+import { formatCny } from '../../../messages/amount.ts';
 import { escapeMrkdwn } from '../../render/mrkdwn.ts';
 import { section, type PrivateReply } from '../../render/views/blocks.ts';
 import type { Fmt } from '../../render/views/format.ts';

@@ -3,7 +3,7 @@ import { translator } from '../../../messages/i18n.ts';
 import { context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, partnerLabel } from '../case-blocks.ts';
 import { formatDate, formatRestrictionKind } from '../format.ts';
-import { formatCny, isZeroAmount } from '../amount.ts';
+import { formatCny, isZeroAmount } from '../../../messages/amount.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 

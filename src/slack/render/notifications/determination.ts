@@ -7,7 +7,7 @@ import { caseFields, evidenceSection, factsSection, userTextSection } from '../c
 import { decisionBlocks, decisionComparison } from '../decision-blocks.ts';
 import { formatDateTime } from '../format.ts';
 import { formatActor } from '../actor.ts';
-import { formatCny } from '../amount.ts';
+import { formatCny } from '../../../messages/amount.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 

@@ -3,7 +3,7 @@ import { context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, partnerLabel } from '../case-blocks.ts';
 import { decisionBlocks } from '../decision-blocks.ts';
 import { formatDate } from '../format.ts';
-import { formatCny, isZeroAmount } from '../amount.ts';
+import { formatCny, isZeroAmount } from '../../../messages/amount.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 

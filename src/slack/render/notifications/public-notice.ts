@@ -6,7 +6,7 @@ import { partnerLabel, violationLabel } from '../case-blocks.ts';
 import { liftedText } from '../decision-blocks.ts';
 import { formatDate, formatRestrictionKind } from '../format.ts';
 import { formatClass } from '../catalog-text.ts';
-import { formatCny, isZeroAmount } from '../amount.ts';
+import { formatCny, isZeroAmount } from '../../../messages/amount.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';
 

@@ -2,7 +2,7 @@ import { translator } from '../../../messages/i18n.ts';
 import { context, fields, header, message, section } from '../blocks.ts';
 import { caseFields, evidenceSection, factsSection, partnerLabel, userTextSection } from '../case-blocks.ts';
 import { formatDate } from '../format.ts';
-import { formatCny, isZeroAmount } from '../amount.ts';
+import { formatCny, isZeroAmount } from '../../../messages/amount.ts';
 import { formatClass } from '../catalog-text.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
 import type { Renderer } from '../notification-of.ts';

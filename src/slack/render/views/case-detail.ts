@@ -9,7 +9,7 @@ import type { DecisionView } from '../../../domain/notifications/notification.ts
 import { dueText } from './case-list.ts';
 import { formatActor } from '../actor.ts';
 import { formatClass, itemLabelOn } from '../catalog-text.ts';
-import { formatCny, isZeroAmount } from '../amount.ts';
+import { formatCny, isZeroAmount } from '../../../messages/amount.ts';
 import { stateText, type Fmt } from './format.ts';
 import { formatDateTime } from '../format.ts';
 import { partnerText } from '../partner-text.ts';
