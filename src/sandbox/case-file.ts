@@ -8,10 +8,10 @@ import type { PolicyVersion } from '../domain/policy/policy-version.ts';
 import { isStaff, loadAccess, type Access, type Actor } from '../service/access/actor.ts';
 import { caseDetail, listCases, type CaseDetail } from '../service/cases/case-queries.ts';
 import type { Clock } from '../service/clock.ts';
-import { translator, type Translate } from '../slack/i18n/i18n.ts';
-import { formatCny } from '../slack/render/amount.ts';
+import { translator, type Translate } from '../messages/i18n.ts';
+import { formatCny } from '../messages/amount.ts';
 import { catalogItemOn, formatClass, itemOptionText } from '../slack/render/catalog-text.ts';
-import { liftedText } from '../slack/render/decision-blocks.ts';
+import { liftedText } from '../messages/notifications/decision-parts.ts';
 import { formatDate, formatDateTime, formatRestrictionKind } from '../slack/render/format.ts';
 import { PEOPLE, personById } from './people.ts';
 import type { CaseFileView, CaseListItem } from './protocol.ts';
@@ -129,7 +129,7 @@ function explanationOf(d: CaseDetail, locale: CaseFileLocale, t: Translate): str
   return out;
 }
 
-/** The lines of the Slack decision blocks (render/decision-blocks.ts), in the same words, as plain text. */
+/** The lines of the Slack decision blocks (src/messages/notifications/decision-parts.ts), in the same words, as plain text. */
 function decisionLines(d: DecisionView, locale: CaseFileLocale, t: Translate): string[] {
   const cny = (amount: string) => formatCny(amount, locale);
   // A label and its value, as Slack's fields show them side by side.

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.ts';
 import type { Actor } from '../service/access/actor.ts';
 import type { CaseDeps } from '../service/cases/case-deps.ts';
 import type { RulesDeps } from '../service/rules/rules-deps.ts';
-import { translator, type Locale } from './i18n/i18n.ts';
+import { translator, type Locale } from '../messages/i18n.ts';
 import type { Fmt } from './render/views/format.ts';
 
 /** Where a person's language comes from (LocaleResolver: users.info with include_locale, cached). */

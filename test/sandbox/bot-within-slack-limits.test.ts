@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FY22 } from '../../src/domain/policy/fy22.ts';
-import { locales, translator } from '../../src/slack/i18n/i18n.ts';
+import { locales, translator } from '../../src/messages/i18n.ts';
 import { itemLabelOn } from '../../src/slack/render/catalog-text.ts';
 import { determineModal } from '../../src/slack/render/modals/determine-modal.ts';
 import { dismissModal } from '../../src/slack/render/modals/dismiss-modal.ts';

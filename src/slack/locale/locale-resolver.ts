@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { toLocale, type Locale } from '../i18n/i18n.ts';
+import { toLocale, type Locale } from '../../messages/i18n.ts';
 
 export interface LocaleResolverOptions {
   client: WebClient;

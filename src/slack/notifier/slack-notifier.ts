@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Recipient } from '../../domain/notifications/notification.ts';
 import type { DeliveredMessage, Notifier, OutgoingMessage } from '../../service/outbox/notifier.ts';
-import type { Locale } from '../i18n/i18n.ts';
+import type { Locale } from '../../messages/i18n.ts';
 import type { LocaleResolver } from '../locale/locale-resolver.ts';
 import type { RenderedMessage } from '../render/blocks.ts';
 import { renderNotification } from '../render/render-notification.ts';

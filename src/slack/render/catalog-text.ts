@@ -2,20 +2,17 @@ import { findCatalogItem } from '../../domain/catalog/catalog.ts';
 import type { CatalogItem } from '../../domain/catalog/catalog-item.ts';
 import { policyInForce } from '../../domain/policy/choose-policy.ts';
 import type { PolicyVersion } from '../../domain/policy/policy-version.ts';
-import { translator, type Locale, type Translate } from '../i18n/i18n.ts';
+import { translator, type Locale, type Translate } from '../../messages/i18n.ts';
+import * as words from '../../messages/format.ts';
+import { toMrkdwn } from './inline-mrkdwn.ts';
 import { escapeMrkdwn } from './mrkdwn.ts';
 
 /** A catalog item as any surface shows it: its id, class and wording in both languages. */
 export type ItemWording = Pick<CatalogItem, 'id' | 'class' | 'textZh' | 'textEn'>;
 
-/** The reader's language, falling back to the other when a policy file left one empty. Raw: never leaves this file unescaped except as plain text. */
-function wording(item: Pick<CatalogItem, 'textZh' | 'textEn'>, locale: Locale): string {
-  return locale === 'zh-CN' ? item.textZh || item.textEn : item.textEn || item.textZh;
-}
-
 /** A violation class in words (§5.3.2.1); a class outside 1–3 (from an import) is shown as it is, escaped. */
 export function formatClass(cls: number, t: Translate): string {
-  return [1, 2, 3].includes(cls) ? t(`notification.common.class.${cls}`) : escapeMrkdwn(String(cls));
+  return toMrkdwn(words.formatClass(cls, t));
 }
 
 /**
@@ -23,12 +20,12 @@ export function formatClass(cls: number, t: Translate): string {
  * file someone imported, so its text is treated like any user text.
  */
 export function itemText(item: Pick<CatalogItem, 'textZh' | 'textEn'>, locale: Locale): string {
-  return escapeMrkdwn(wording(item, locale));
+  return escapeMrkdwn(words.itemWording(item, locale));
 }
 
 /** `SVC-09 · Class 2 · <the item's wording>`, escaped, for mrkdwn. */
 export function itemLabel(item: ItemWording, locale: Locale): string {
-  return `${escapeMrkdwn(item.id)} · ${formatClass(item.class, translator(locale))} · ${itemText(item, locale)}`;
+  return toMrkdwn(words.itemLabel(item, locale));
 }
 
 /**
@@ -37,7 +34,7 @@ export function itemLabel(item: ItemWording, locale: Locale): string {
  * written; the caller cuts it to the option limit.
  */
 export function itemOptionText(item: ItemWording, locale: Locale): string {
-  return `${item.id} · ${formatClass(item.class, translator(locale))} · ${wording(item, locale)}`;
+  return `${item.id} · ${formatClass(item.class, translator(locale))} · ${words.itemWording(item, locale)}`;
 }
 
 /** The item in the policy in force on that day; undefined when none was in force or the id is unknown. */

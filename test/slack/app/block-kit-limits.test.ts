@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FY22_CATALOG } from '../../../src/domain/catalog/fy22-catalog.ts';
 import type { CaseSummary } from '../../../src/service/cases/case-queries.ts';
 import { FY22 } from '../../../src/domain/policy/fy22.ts';
-import { translator, type Locale } from '../../../src/slack/i18n/i18n.ts';
+import { translator, type Locale } from '../../../src/messages/i18n.ts';
 import { caseListReply } from '../../../src/slack/render/views/case-list.ts';
 import { helpReply } from '../../../src/slack/render/views/help.ts';
 import { homeView } from '../../../src/slack/render/views/home.ts';

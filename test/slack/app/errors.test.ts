@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.ts';
 import { jsonLogger } from '../../../src/logger.ts';
 import { userMessage } from '../../../src/slack/errors.ts';
-import { translator } from '../../../src/slack/i18n/i18n.ts';
+import { translator } from '../../../src/messages/i18n.ts';
 
 const en = { t: translator('en'), locale: 'en' as const };
 const zh = { t: translator('zh-CN'), locale: 'zh-CN' as const };

@@ -2,7 +2,7 @@ import type { ViewResponseAction } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors.ts';
 import { jsonLogger } from '../../../src/logger.ts';
-import { translator } from '../../../src/slack/i18n/i18n.ts';
+import { translator } from '../../../src/messages/i18n.ts';
 import { submitModal, type Submission } from '../../../src/slack/listeners/shared/submission.ts';
 import type { SlackContext } from '../../../src/slack/slack-context.ts';
 

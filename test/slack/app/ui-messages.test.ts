@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../../src/slack/i18n/i18n.ts';
-import { uiEn } from '../../../src/slack/i18n/messages/ui.en.ts';
-import { uiZh } from '../../../src/slack/i18n/messages/ui.zh-CN.ts';
+import { translator } from '../../../src/messages/i18n.ts';
+import { uiEn } from '../../../src/messages/strings/ui.en.ts';
+import { uiZh } from '../../../src/messages/strings/ui.zh-CN.ts';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../../src/slack/i18n/i18n.ts';
-import { notificationsEn } from '../../../src/slack/i18n/messages/notifications.en.ts';
-import { notificationsZh } from '../../../src/slack/i18n/messages/notifications.zh-CN.ts';
+import { translator } from '../../../src/messages/i18n.ts';
+import { notificationsEn } from '../../../src/messages/strings/notifications.en.ts';
+import { notificationsZh } from '../../../src/messages/strings/notifications.zh-CN.ts';
 import { formatActor } from '../../../src/slack/render/actor.ts';
-import { formatCny, groupAmount } from '../../../src/slack/render/amount.ts';
+import { formatCny, groupAmount } from '../../../src/messages/amount.ts';
 import { catalogItemOn, formatClass, itemLabel, itemLabelOn, itemOptionText, itemText } from '../../../src/slack/render/catalog-text.ts';
 import { formatDate, formatDateTime } from '../../../src/slack/render/format.ts';
 import { clip, LIMITS } from '../../../src/slack/render/limits.ts';

@@ -5,7 +5,7 @@ import type { PolicyVersion } from '../../../src/domain/policy/policy-version.ts
 import { money } from '../../../src/domain/money.ts';
 import type { CaseDetail, CaseSummary } from '../../../src/service/cases/case-queries.ts';
 import type { Standing } from '../../../src/service/rules/partner-standing.ts';
-import { locales, translator } from '../../../src/slack/i18n/i18n.ts';
+import { locales, translator } from '../../../src/messages/i18n.ts';
 import { itemLabelOn } from '../../../src/slack/render/catalog-text.ts';
 import { answerModal } from '../../../src/slack/render/modals/answer-modal.ts';
 import { determineModal } from '../../../src/slack/render/modals/determine-modal.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../../src/domain/notifications/notification.ts';
 import { ACTIONS } from '../../../src/slack/action-ids.ts';
-import { locales, type Locale } from '../../../src/slack/i18n/i18n.ts';
+import { locales, type Locale } from '../../../src/messages/i18n.ts';
 import { LIMITS } from '../../../src/slack/render/limits.ts';
 import { renderNotification } from '../../../src/slack/render/render-notification.ts';
 import { allTexts, buttons, fieldTexts, headerTexts, sectionTexts } from './block-kit.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FY22_CATALOG } from '../../../src/domain/catalog/fy22-catalog.ts';
-import { translator, type Locale } from '../../../src/slack/i18n/i18n.ts';
+import { translator, type Locale } from '../../../src/messages/i18n.ts';
 import { reportModal, type ReportModalInput } from '../../../src/slack/render/modals/report-modal.ts';
 import { reportModalJson } from '../../../src/slack/render/modals/report-modal-cache.ts';
 

@@ -1,6 +1,7 @@
 import { decideDetermination, type DecideResult } from '../../../service/cases/decide-determination.ts';
-import { decisionComparison } from '../../render/decision-blocks.ts';
-import { formatCny } from '../../render/amount.ts';
+import { decisionComparison } from '../../../messages/notifications/decision-parts.ts';
+import { renderBlocks } from '../../render/render-document.ts';
+import { formatCny } from '../../../messages/amount.ts';
 import { escapeMrkdwn } from '../../render/mrkdwn.ts';
 import { section, type PrivateReply } from '../../render/views/blocks.ts';
 import type { Fmt } from '../../render/views/format.ts';
@@ -34,5 +35,5 @@ function supersededReply(f: Fmt, r: DecideResult, s: NonNullable<DecideResult['s
   const text = f.t('approve.superseded', {
     id: r.determinationId, caseId: escapeMrkdwn(r.caseId), from: formatCny(s.proposed.amount, f.locale), to: formatCny(s.rejudged.amount, f.locale),
   });
-  return { text, blocks: [section(text), ...decisionComparison(s.proposed, s.rejudged, s.changes, f.locale, f.t)] };
+  return { text, blocks: [section(text), ...renderBlocks(decisionComparison(s.proposed, s.rejudged, s.changes, f.locale, f.t))] };
 }

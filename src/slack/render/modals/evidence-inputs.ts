@@ -1,5 +1,5 @@
 import { INPUTS } from '../../action-ids.ts';
-import type { Translate } from '../../i18n/i18n.ts';
+import type { Translate } from '../../../messages/i18n.ts';
 import { input, plain, type Block } from '../views/blocks.ts';
 
 /** Block ids of the evidence inputs; a DomainError's `details.field` 'evidence' points at the links. */

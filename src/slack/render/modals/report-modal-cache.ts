@@ -1,5 +1,5 @@
 import type { CatalogItem } from '../../../domain/catalog/catalog-item.ts';
-import { translator, type Locale } from '../../i18n/i18n.ts';
+import { translator, type Locale } from '../../../messages/i18n.ts';
 import { reportModal, type ReportModalInput } from './report-modal.ts';
 
 /**

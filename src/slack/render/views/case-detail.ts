@@ -4,12 +4,13 @@ import type { CaseDetail, CaseSeen } from '../../../service/cases/case-queries.t
 import { ACTIONS } from '../../action-ids.ts';
 import { actions, button, context, fields, header, section, type Block, type Button, type PrivateReply } from './blocks.ts';
 import { decisionText } from './decision.ts';
-import { decisionComparison } from '../decision-blocks.ts';
+import { decisionComparison } from '../../../messages/notifications/decision-parts.ts';
+import { renderBlocks } from '../render-document.ts';
 import type { DecisionView } from '../../../domain/notifications/notification.ts';
 import { dueText } from './case-list.ts';
 import { formatActor } from '../actor.ts';
 import { formatClass, itemLabelOn } from '../catalog-text.ts';
-import { formatCny, isZeroAmount } from '../amount.ts';
+import { formatCny, isZeroAmount } from '../../../messages/amount.ts';
 import { stateText, type Fmt } from './format.ts';
 import { formatDateTime } from '../format.ts';
 import { partnerText } from '../partner-text.ts';
@@ -58,7 +59,7 @@ export function caseDetailReply(f: Fmt, m: CaseDetailInput): PrivateReply {
     const head = t('show.determination', { id: det.id, purpose: t(`show.purposeOf.${det.purpose}`), by: formatActor(det.proposedBy ?? 'system', f.t), at: formatDateTime(det.proposedAt, f.locale) });
     blocks.push(section(`*${head}*\n${status}\n${t('show.established', { value: det.established ? t('common.yes') : t('common.no') })}\n> ${escapeAndClip(det.reasons, 600).replace(/\n/g, '\n> ')}`));
     // R-DETERMINE: a superseded proposal shows what the engine decided at the approval beside what was proposed.
-    if (det.rejudged && det.decision) blocks.push(...decisionComparison(det.decision as DecisionView, det.rejudged, det.changes, f.locale, f.t));
+    if (det.rejudged && det.decision) blocks.push(...renderBlocks(decisionComparison(det.decision as DecisionView, det.rejudged, det.changes, f.locale, f.t)));
   }
   for (const o of d.objections.slice(-2)) {
     blocks.push(section(`*${t('show.objection', { by: formatActor(o.by ?? 'system', f.t), at: formatDateTime(o.at, f.locale) })}*\n> ${escapeAndClip(o.grounds, 800).replace(/\n/g, '\n> ')}`));

@@ -1,6 +1,6 @@
 import type { DecisionView } from '../../../domain/notifications/notification.ts';
 import { escapeMrkdwn } from '../mrkdwn.ts';
-import { formatCny } from '../amount.ts';
+import { formatCny } from '../../../messages/amount.ts';
 import { formatClass } from '../catalog-text.ts';
 import { formatRestrictionKind } from '../format.ts';
 import type { Fmt } from './format.ts';

@@ -1,4 +1,4 @@
-import type { Locale, Translate } from '../../i18n/i18n.ts';
+import type { Locale, Translate } from '../../../messages/i18n.ts';
 
 /** How people, times, money and catalog items read in a message, in the reader's language. */
 export interface Fmt {

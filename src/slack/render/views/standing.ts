@@ -1,7 +1,7 @@
 import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
 import type { Standing } from '../../../service/rules/partner-standing.ts';
 import { context, fields, header, section, type Block, type PrivateReply } from './blocks.ts';
-import { formatCny } from '../amount.ts';
+import { formatCny } from '../../../messages/amount.ts';
 import { formatClass, itemLabelOn } from '../catalog-text.ts';
 import { formatRestrictionKind } from '../format.ts';
 import type { Fmt } from './format.ts';

@@ -1,14 +1,18 @@
 import i18next, { type i18n } from 'i18next';
-import { notificationsEn } from './messages/notifications.en.ts';
-import { notificationsZh } from './messages/notifications.zh-CN.ts';
-import { uiEn } from './messages/ui.en.ts';
-import { uiZh } from './messages/ui.zh-CN.ts';
+import { notificationsEn } from './strings/notifications.en.ts';
+import { notificationsZh } from './strings/notifications.zh-CN.ts';
+import { uiEn } from './strings/ui.en.ts';
+import { uiZh } from './strings/ui.zh-CN.ts';
 
 /** Every message and modal exists in these two languages (issue #4). */
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
 
-/** A Slack locale (`zh-CN`, `zh-TW`, `en-US`, `en-GB`, …) mapped to ours; anything else → the default. */
+/**
+ * A language tag mapped to ours: a Slack locale (`zh-CN`, `zh-TW`, `en-US`,
+ * `en-GB`, …) or a stored preference (DingTalk gives none, issue 12);
+ * anything else → the default. Nothing Slack-specific in it, so it lives here.
+ */
 export function toLocale(slackLocale: string | undefined | null, fallback: Locale): Locale {
   if (!slackLocale) return fallback;
   if (slackLocale.toLowerCase().startsWith('zh')) return 'zh-CN';
@@ -21,7 +25,8 @@ void instance.init({
   initAsync: false,
   fallbackLng: 'en',
   supportedLngs: [...locales],
-  // Slack mrkdwn is escaped where user text enters (render/mrkdwn.ts), not by i18next.
+  // User text never passes through i18next: documents keep it as raw parts
+  // (inline.ts) and each adapter escapes it in its own markup.
   interpolation: { escapeValue: false },
   returnNull: false,
   resources: {

@@ -1,6 +1,6 @@
 import type { Decimal } from 'decimal.js';
-import { formatAmount, parseAmount } from '../../domain/money.ts';
-import { translator, type Locale } from '../i18n/i18n.ts';
+import { formatAmount, parseAmount } from '../domain/money.ts';
+import { translator, type Locale } from './i18n.ts';
 
 /**
  * "1234567.5" → "1,234,567.50". Grouping works on the digits as text, after
@@ -13,7 +13,7 @@ export function groupAmount(amount: string | Decimal): string {
   return `${sign}${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}.${cents}`;
 }
 
-/** Every amount any Slack surface shows: `CNY 5,000.00` / `人民币 5,000.00 元`. */
+/** Every amount any surface shows: `CNY 5,000.00` / `人民币 5,000.00 元`. */
 export function formatCny(amount: string | Decimal, locale: Locale): string {
   return translator(locale)('notification.common.amount', { amount: groupAmount(amount) });
 }
