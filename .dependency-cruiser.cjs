@@ -11,7 +11,7 @@ module.exports = {
       from: { path: '^src/domain/' },
       to: {
         path: [
-          '^src/(db|service|slack|jobs|cli|config|calendar)/',
+          '^src/(db|service|slack|dingtalk|jobs|cli|config|calendar)/',
           'node_modules/(drizzle-orm|postgres|@electric-sql|pg-boss|@slack)/',
           '^(node:)?(fs|net|http|https|child_process|worker_threads)$',
         ],
@@ -22,7 +22,7 @@ module.exports = {
       comment: 'use cases speak through ports (Notifier, JobScheduler); Slack and pg-boss stay outside',
       severity: 'error',
       from: { path: '^src/service/' },
-      to: { path: ['^src/(slack|jobs|cli)/', 'node_modules/(@slack|pg-boss)/'] },
+      to: { path: ['^src/(slack|dingtalk|jobs|cli)/', 'node_modules/(@slack|pg-boss|ws)/'] },
     },
     {
       name: 'no-circular',
