@@ -22,28 +22,3 @@ export const dingtalkApiUsage = pgTable(
     check('dingtalk_api_usage_calls_check', sql`${t.calls} >= 0`),
   ],
 );
-
-/**
- * Inbound callbacks already handled, by DingTalk's `msgId` (robot messages)
- * or the callback's own id (cards): a re-push or replay is recognised here
- * and changes nothing.
- */
-export const dingtalkCallbacks = pgTable('dingtalk_callbacks', {
-  msgId: text('msg_id').primaryKey(),
-  topic: text('topic').notNull(),
-  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull(),
-});
-
-/**
- * Each DingTalk user's language: no server API gives a user's UI language,
- * so it is a preference set by command (`语言 en`), default zh-CN.
- */
-export const dingtalkUserLocales = pgTable(
-  'dingtalk_user_locales',
-  {
-    userId: text('user_id').primaryKey(),
-    locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
-  },
-  (t) => [check('dingtalk_user_locales_locale_check', sql`${t.locale} in ('zh-CN', 'en')`)],
-);
