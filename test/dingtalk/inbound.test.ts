@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.ts';
 import { dingtalkLocaleOf } from '../../src/db/repositories/dingtalk.repository.ts';
 import { handleDingTalkHttpCallback } from '../../src/dingtalk/http-callback.ts';
@@ -188,5 +188,19 @@ describeEachBackend('DingTalk inbound over HTTP callbacks (signed)', (getDb) => 
     expect(commands).toEqual([]);
     expect(await count(getDb().db, 'dingtalk_callbacks')).toBe(0);
     expect(await count(getDb().db, 'dingtalk_user_locales')).toBe(0);
+  });
+});
+
+describe('DingTalk Stream gateway refusing the app', () => {
+  it('a wrong client secret fails the start with DingTalk’s code, and no socket is opened', async () => {
+    const fake = await startFakeDingTalk();
+    try {
+      const client = new DingTalkStreamClient({ gatewayUrl: fake.url, clientId: fake.clientId, clientSecret: 'wrong', onCallback: async () => null });
+      await expect(client.start()).rejects.toThrow(/DingTalk Stream gateway refused the connection \(HTTP 400 invalidClientIdOrSecret/);
+      expect(fake.stream.connectionsOpened()).toBe(0);
+      await client.stop();
+    } finally {
+      await fake.close();
+    }
   });
 });
