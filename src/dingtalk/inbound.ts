@@ -63,6 +63,7 @@ export class DingTalkInbound {
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly handlers: InboundHandlers;
+  private readonly running = new Map<string, Promise<unknown>>();
 
   constructor(db: Db, clock: Clock, handlers: InboundHandlers) {
     this.db = db;
@@ -90,13 +91,32 @@ export class DingTalkInbound {
     return null;
   }
 
+  /**
+   * A re-push can arrive while the first delivery is still being handled
+   * here: it waits for that one, and fails with it (so it is not acked and
+   * DingTalk pushes again), instead of being acked on the strength of a
+   * claim that the failure will release.
+   */
   private async once(key: string, topic: string, work: () => Promise<unknown>): Promise<unknown> {
-    if (!(await claimCallback(this.db, key, topic, this.clock.now()))) return null;
+    const running = this.running.get(key);
+    if (running) {
+      await running;
+      return null;
+    }
+    const attempt = (async () => {
+      if (!(await claimCallback(this.db, key, topic, this.clock.now()))) return null;
+      try {
+        return await work();
+      } catch (e) {
+        await this.db.delete(dingtalkCallbacks).where(eq(dingtalkCallbacks.msgId, key));
+        throw e;
+      }
+    })();
+    this.running.set(key, attempt);
     try {
-      return await work();
-    } catch (e) {
-      await this.db.delete(dingtalkCallbacks).where(eq(dingtalkCallbacks.msgId, key));
-      throw e;
+      return await attempt;
+    } finally {
+      this.running.delete(key);
     }
   }
 

@@ -108,6 +108,26 @@ describeEachBackend('DingTalk inbound over the Stream protocol (fake gateway, re
     expect(fake.stream.pushes.get(id)).toBe(2);
   });
 
+  it('a re-push that arrives while the first delivery is still handled waits for it, and is not acked when it fails', async () => {
+    let calls = 0;
+    const { fake, commands } = await connect({
+      onCommand: async () => {
+        calls++;
+        // The first handling is slow (the fake re-pushes meanwhile) and then fails.
+        if (calls === 1) {
+          await new Promise((r) => setTimeout(r, 700));
+          throw new Error('database briefly away');
+        }
+      },
+    });
+    const id = fake.stream.push(TOPIC_ROBOT, robotTextMessage({ msgId: 'msg-slow', from: 'staff03', text: 'violation list' }));
+    await eventually(() => fake.stream.acks.length >= 1, 4000, 'an ack');
+    // Pushed at 0 and 300 ms (both un-acked when the first failed at 700 ms), handled on a later push.
+    expect(fake.stream.pushes.get(id)).toBeGreaterThanOrEqual(3);
+    expect(commands).toHaveLength(2);
+    expect(await count(getDb().db, 'dingtalk_callbacks')).toBe(1);
+  });
+
   it('a card click is answered in the ack, within 2 s, with the card update', async () => {
     const { fake } = await connect({
       onCardAction: async (a) => ({ cardData: { cardParamMap: { status: a.actionIds[0] === 'approve' ? 'approved' : '?', by: a.userId } } }),
