@@ -26,7 +26,7 @@ module.exports = {
       comment: 'use cases speak through ports (Notifier, JobScheduler); Slack, DingTalk, their words and pg-boss stay outside',
       severity: 'error',
       from: { path: '^src/service/' },
-      to: { path: ['^src/(slack|dingtalk|messages|jobs|cli)/', 'node_modules/(@slack|pg-boss)/'] },
+      to: { path: ['^src/(slack|dingtalk|messages|jobs|cli)/', 'node_modules/(@slack|pg-boss|ws)/'] },
     },
     {
       name: 'messages-are-chat-neutral',

@@ -18,3 +18,6 @@ export * from './deadlines.ts';
 export * from './outbox.ts';
 export * from './command-log.ts';
 export * from './ledger-month-totals.ts';
+export * from './dingtalk-api-usage.ts';
+export * from './dingtalk-callbacks.ts';
+export * from './dingtalk-user-locales.ts';

@@ -1,0 +1,31 @@
+import type { Clock } from '../service/clock.ts';
+import { verifyDingTalkCallback } from './callback-signature.ts';
+import type { DingTalkInbound } from './inbound.ts';
+import { TOPIC_ROBOT } from './stream-client.ts';
+
+/**
+ * HTTP callback mode (DINGTALK_MODE=http): a robot message POSTed to
+ * /dingtalk/events. Nothing happens unless the signature is DingTalk's and
+ * no more than an hour old. Transport-free: the server hands in the headers
+ * and the raw body and writes back what this returns.
+ */
+export async function handleDingTalkHttpCallback(
+  request: { headers: Record<string, string | string[] | undefined>; body: string },
+  deps: { appSecret: string; clock: Clock; inbound: DingTalkInbound },
+): Promise<{ status: number; body: unknown }> {
+  const header = (name: string) => {
+    const v = request.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const check = verifyDingTalkCallback({ timestamp: header('timestamp'), sign: header('sign') }, deps.appSecret, deps.clock.now().getTime());
+  if (!check.ok) return { status: 401, body: { error: `signature ${check.reason}` } };
+  let data: unknown;
+  try {
+    data = JSON.parse(request.body);
+  } catch {
+    return { status: 400, body: { error: 'body is not JSON' } };
+  }
+  const msgId = (data as { msgId?: unknown }).msgId;
+  await deps.inbound.handle(TOPIC_ROBOT, data, typeof msgId === 'string' ? msgId : '');
+  return { status: 200, body: {} };
+}
