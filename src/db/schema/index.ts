@@ -18,3 +18,4 @@ export * from './deadlines.ts';
 export * from './outbox.ts';
 export * from './command-log.ts';
 export * from './ledger-month-totals.ts';
+export * from './assessment-results.ts';

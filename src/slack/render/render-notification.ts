@@ -5,6 +5,7 @@ import { renderCalendarProvisional } from './notifications/calendar-provisional.
 import { renderCaseDismissed } from './notifications/case-dismissed.ts';
 import { renderLateFeeAccruing, renderPaymentDue, renderPaymentRecorded, renderRestrictionLifted } from './notifications/collection.ts';
 import { renderDeterminationDecided, renderDeterminationRequested, renderDeterminationSuperseded } from './notifications/determination.ts';
+import { renderAssessmentApplied, renderAssessmentReminder, renderPolicyAnnounced } from './notifications/lifecycle.ts';
 import { renderFormalDecision } from './notifications/formal-decision.ts';
 import { renderObjectionAnswered, renderObjectionRecorded } from './notifications/objection.ts';
 import { renderPartnerReportReceived, renderPartnerReportScreened } from './notifications/partner-report.ts';
@@ -47,6 +48,9 @@ export function renderNotification(n: Notification, locale: Locale, now?: Date):
     case 'incentives_suspended': return renderIncentivesSuspended(n, locale, now);
     case 'suspension_lifted': return renderSuspensionLifted(n, locale, now);
     case 'calendar_provisional': return renderCalendarProvisional(n, locale, now);
+    case 'assessment_applied': return renderAssessmentApplied(n, locale, now);
+    case 'assessment_reminder': return renderAssessmentReminder(n, locale, now);
+    case 'policy_announced': return renderPolicyAnnounced(n, locale, now);
     default: {
       const unknown: never = n;
       throw new Error(`no Slack renderer for notification kind ${(unknown as { kind: string }).kind}`);
