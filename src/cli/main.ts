@@ -2,6 +2,7 @@ import { redactSecrets } from '../config/database-config.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { openCliContext, type CliContext } from './cli-context.ts';
 import type { Command } from './command.ts';
+import { assessmentsCommands } from './commands/assessments.command.ts';
 import { auditVerifyCommand } from './commands/audit.command.ts';
 import { casesCommands } from './commands/cases.command.ts';
 import { procedureCommands } from './commands/procedure.command.ts';
@@ -26,6 +27,7 @@ export const commands: Command[] = [
   auditVerifyCommand,
   ...casesCommands,
   ...procedureCommands,
+  ...assessmentsCommands,
 ];
 
 function helpText(): string {
