@@ -79,7 +79,6 @@ export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>
     await ensureQueue(boss, OUTBOX_QUEUE, { ...DEFAULT_OUTBOX_RETRY, ...opts.outboxRetry });
     // One sweep at a time: two would only race for the same rows.
     await boss.createQueue(SWEEP_QUEUE, { policy: 'singleton', retryLimit: 0 });
-    await boss.createQueue(ASSESSMENT_REMINDER_QUEUE, { policy: 'singleton', retryLimit: 2 });
   } catch (e) {
     await boss.stop({ graceful: false, close: true });
     throw e;
@@ -178,15 +177,16 @@ export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>
       });
     });
     await boss.work(SWEEP_QUEUE, polling, sweep);
-    await boss.work(ASSESSMENT_REMINDER_QUEUE, polling, async () => {
-      const r = await remindAdminsOfAssessments(caseDeps);
-      if (r.reminded.length > 0) logger.info('assessment reminders', { month: r.month, admins: r.reminded.length });
-    });
     if (opts.sweep === false) {
       await boss.unschedule(SWEEP_QUEUE);
-      await boss.unschedule(ASSESSMENT_REMINDER_QUEUE);
     } else {
-      // Daily at 09:00 Beijing time; a day missed is caught up the next (the reminder stays due until the month starts).
+      // R-ASSESS: daily at 09:00 Beijing time; a day missed is caught up the next (the reminder stays due
+      // until the month starts). Only with the sweep: tests that leave everything to the jobs do without it.
+      await boss.createQueue(ASSESSMENT_REMINDER_QUEUE, { policy: 'singleton', retryLimit: 2 });
+      await boss.work(ASSESSMENT_REMINDER_QUEUE, polling, async () => {
+        const r = await remindAdminsOfAssessments(caseDeps);
+        if (r.reminded.length > 0) logger.info('assessment reminders', { month: r.month, admins: r.reminded.length });
+      });
       await boss.schedule(ASSESSMENT_REMINDER_QUEUE, '0 9 * * *', {}, { tz: 'Asia/Shanghai' });
       await boss.schedule(SWEEP_QUEUE, '* * * * *', {}, { tz: 'Asia/Shanghai' });
       // Catch up at once on whatever fell due while the app was down.
