@@ -74,14 +74,16 @@ export async function importAssessments(deps: AssessmentImportDeps, file: Import
 
   return importOnce(deps, 'assessments', file, rows.length, async (tx) => {
     const outcomes: Record<string, number> = {};
+    const heldBack: { key: string; heldBy: { kind: string; rule: string; until: string | null }[] }[] = [];
     const writer = { clock: deps.clock, jobs: deps.jobs ?? noJobScheduler, actor: deps.actor };
     // Partners in id order, each locked while its results are applied (like a case step on the partner).
     for (const a of [...fresh].sort((x, y) => (x.partnerId < y.partnerId ? -1 : x.partnerId > y.partnerId ? 1 : 0))) {
       await lockPartner(tx, a.partnerId);
       const applied = await applyAssessment(tx, writer, a, on, blockers.get(a.partnerId) ?? []);
       outcomes[applied.outcome] = (outcomes[applied.outcome] ?? 0) + 1;
+      if (applied.outcome === 'held_back') heldBack.push({ key: assessmentKey(a), heldBy: applied.heldBy });
     }
-    return { changed: fresh.length, details: { appliedOn: on, outcomes, skipped } };
+    return { changed: fresh.length, details: { appliedOn: on, outcomes, skipped, heldBack } };
   });
 }
 

@@ -166,7 +166,7 @@ describeEachBackend('R-RESTRICT: an assessment upgrade is held back while a rest
   it('the day before the restriction lifts: held back, the level stays, and the result names the rule and the day it lifts', async () => {
     const w = await restrictedPartner('2026-06-01T04:00:00Z');
     const r = await importAssessments(w.deps, assessmentsCsv([['P2', 'product_solution', 'FY26', 'upgrade', 'platinum']]));
-    expect(r.details).toMatchObject({ outcomes: { held_back: 1 } });
+    expect(r.details).toMatchObject({ outcomes: { held_back: 1 }, heldBack: [{ key: 'P2/product_solution/FY26', heldBy: [{ kind: 'no_upgrade', rule: 'R-RESTRICT §5.5.6', until: '2026-06-02' }] }] });
     expect((await levels(w))['P2/product_solution']).toBe('gold');
     const [s] = await stored(w);
     expect(s).toMatchObject({ outcome: 'held_back', level_before: 'gold', level_after: 'gold', applied_on: '2026-06-01' });
