@@ -31,9 +31,15 @@ function importCommand(kind: 'partners' | 'ledger' | 'sanctions' | 'assessments'
       const text = result.imported
         ? `Imported ${result.file}: ${result.rows} rows, ${result.changed} changed`
         : `${result.file} was imported before; nothing changed`;
-      return { json: result, text };
+      return { json: result, text: [text, ...heldBackLines(result)].join('\n') };
     },
   };
+}
+
+/** R-RESTRICT: an assessment upgrade held back says so, with the rule and the day it lifts. */
+function heldBackLines(result: ImportResult): string[] {
+  const held = (result.details?.heldBack ?? []) as { key: string; heldBy: { rule: string; until: string | null }[] }[];
+  return held.map((h) => `  held back: upgrade ${h.key} (${h.heldBy.map((b) => `${b.rule}, ${b.until === null ? 'until paid' : `lifts on ${b.until}`}`).join('; ')})`);
 }
 
 const deps = (ctx: CliContext) => ({ db: ctx.database.db, clock: ctx.clock, actor: ctx.actor, policies: ctx.policies });
