@@ -2,6 +2,8 @@ import { redactSecrets } from '../config/database-config.ts';
 import { isDomainError } from '../domain/errors.ts';
 import { openCliContext, type CliContext } from './cli-context.ts';
 import type { Command } from './command.ts';
+import { assessmentsCommands } from './commands/assessments.command.ts';
+import { policyCommands } from './commands/policy.command.ts';
 import { auditVerifyCommand } from './commands/audit.command.ts';
 import { casesCommands } from './commands/cases.command.ts';
 import { procedureCommands } from './commands/procedure.command.ts';
@@ -28,6 +30,8 @@ export const commands: Command[] = [
   ...casesCommands,
   ...procedureCommands,
   dingtalkUsageCommand,
+  ...assessmentsCommands,
+  ...policyCommands,
 ];
 
 function helpText(): string {

@@ -5,6 +5,7 @@ import { deadlines } from '../db/schema/index.ts';
 import type { Logger } from '../logger.ts';
 import type { CaseDeps } from '../service/cases/case-deps.ts';
 import type { Clock } from '../service/clock.ts';
+import { remindAdminsOfAssessments } from '../service/assessments/assessment-reminders.ts';
 import { dueDeadlineIds, processDeadline } from '../service/deadlines/process-deadline.ts';
 import type { JobScheduler } from '../service/jobs-port.ts';
 import { deliverOutboxMessage, RetryLater, type DeliveryDeps } from '../service/outbox/deliver.ts';
@@ -14,6 +15,8 @@ import { awaitedOriginal, idlePendingRows, stillIdle, updatesWaitingOn } from '.
 const DEADLINE_QUEUE = 'deadline';
 const OUTBOX_QUEUE = 'outbox';
 const SWEEP_QUEUE = 'sweep';
+/** R-ASSESS: the daily check for the admins' reminder before an assessment month. */
+const ASSESSMENT_REMINDER_QUEUE = 'assessment-reminders';
 
 export interface Jobs {
   scheduler: JobScheduler;
@@ -177,6 +180,14 @@ export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>
     if (opts.sweep === false) {
       await boss.unschedule(SWEEP_QUEUE);
     } else {
+      // R-ASSESS: daily at 09:00 Beijing time; a day missed is caught up the next (the reminder stays due
+      // until the month starts). Only with the sweep: tests that leave everything to the jobs do without it.
+      await boss.createQueue(ASSESSMENT_REMINDER_QUEUE, { policy: 'singleton', retryLimit: 2 });
+      await boss.work(ASSESSMENT_REMINDER_QUEUE, polling, async () => {
+        const r = await remindAdminsOfAssessments(caseDeps);
+        if (r.reminded.length > 0) logger.info('assessment reminders', { month: r.month, admins: r.reminded.length });
+      });
+      await boss.schedule(ASSESSMENT_REMINDER_QUEUE, '0 9 * * *', {}, { tz: 'Asia/Shanghai' });
       await boss.schedule(SWEEP_QUEUE, '* * * * *', {}, { tz: 'Asia/Shanghai' });
       // Catch up at once on whatever fell due while the app was down.
       await boss.send(SWEEP_QUEUE, {});

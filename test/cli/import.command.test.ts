@@ -87,6 +87,31 @@ describeEachBackend('cli import', (getDb) => {
     });
   });
 
+  it('imports assessment results (R-ASSESS); a period the category does not have is a line error and nothing is applied', async () => {
+    const w = await serviceWorld(getDb());
+    await cli(w, 'import', 'partners', await files.write('partners.csv', partnersCsv([['P1', 'One', 'service', 'gold', 'U01AAA']]).text));
+    const bad = await files.write('bad.csv', 'partner_id,category,period,result,proposed_level\nP1,service,FY26-Q4,downgrade,silver\n');
+    const r = await cli(w, 'import', 'assessments', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr().split('\n')).toEqual([
+      'error: bad.csv: 1 bad row(s); nothing was imported',
+      '  line 2: category service has no quarterly assessment FY26-Q4: product_solution and service are assessed annually only (R-ASSESS, §3.1.2)',
+    ]);
+    const good = await files.write('good.csv', 'partner_id,category,period,result,proposed_level\nP1,service,FY26,downgrade,silver\n');
+    const ok = await cli(w, 'import', 'assessments', good);
+    expect([ok.code, ok.stdout()]).toEqual([0, 'Imported good.csv: 1 rows, 1 changed']);
+    expect(await rowCounts(w.db)).toMatchObject({ partner_categories: 1 });
+  });
+
+  it('an assessment upgrade held back by a restriction is named with its rule and the day it lifts (R-RESTRICT)', async () => {
+    const w = await serviceWorld(getDb());
+    await cli(w, 'import', 'partners', await files.write('partners.csv', partnersCsv([['P1', 'One', 'service', 'silver', '']]).text));
+    await cli(w, 'import', 'sanctions', await files.write('sanctions.csv', sanctionsCsv([['H-1', 'P1', 'SVC-09', '2026-03-01', '2026-03-01', 'false']]).text));
+    const up = await files.write('up.csv', 'partner_id,category,period,result,proposed_level\nP1,service,FY26,upgrade,gold\n');
+    const r = await cli(w, 'import', 'assessments', up);
+    expect([r.code, r.stdout()]).toEqual([0, 'Imported up.csv: 1 rows, 1 changed\n  held back: upgrade P1/service/FY26 (R-RESTRICT §5.5.6, lifts on 2026-06-02)']);
+  });
+
   it('a missing file is one clear error line', async () => {
     const w = await serviceWorld(getDb());
     const r = await cli(w, 'import', 'ledger', `${files.dir}/nope.csv`);

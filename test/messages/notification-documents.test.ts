@@ -48,6 +48,9 @@ const hostile = allSamples(hostileCase, hostileDecision).map((n) => {
     case 'partner_report_screened': return { ...n, reportedBy: `slack:U0P2 ${NASTY}`, reason: NASTY };
     case 'restriction_lifted': return { ...n, kinds: [...n.kinds, NASTY] };
     case 'calendar_provisional': return { ...n, caseId: NASTY };
+    case 'assessment_applied': return { ...n, partnerName: NASTY, levelBefore: NASTY };
+    case 'assessment_reminder': return { ...n, due: [{ category: 'service', periods: [NASTY] }] };
+    case 'policy_announced': return { ...n, version: NASTY };
     default: return n;
   }
 });

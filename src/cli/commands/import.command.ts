@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
 import type { ImportResult } from '../../service/imports/import-file.ts';
+import { importAssessments } from '../../service/imports/import-assessments.ts';
 import { importLedger } from '../../service/imports/import-ledger.ts';
 import { importPartners } from '../../service/imports/import-partners.ts';
 import { importSanctions } from '../../service/imports/import-sanctions.ts';
@@ -18,7 +19,7 @@ export async function readInputFile(path: string): Promise<{ name: string; text:
   }
 }
 
-function importCommand(kind: 'partners' | 'ledger' | 'sanctions', run: (ctx: CliContext, file: { name: string; text: string }) => Promise<ImportResult>): Command {
+function importCommand(kind: 'partners' | 'ledger' | 'sanctions' | 'assessments', run: (ctx: CliContext, file: { name: string; text: string }) => Promise<ImportResult>): Command {
   const usage = `import ${kind} FILE.csv [--json]`;
   return {
     name: `import ${kind}`,
@@ -30,9 +31,15 @@ function importCommand(kind: 'partners' | 'ledger' | 'sanctions', run: (ctx: Cli
       const text = result.imported
         ? `Imported ${result.file}: ${result.rows} rows, ${result.changed} changed`
         : `${result.file} was imported before; nothing changed`;
-      return { json: result, text };
+      return { json: result, text: [text, ...heldBackLines(result)].join('\n') };
     },
   };
+}
+
+/** R-RESTRICT: an assessment upgrade held back says so, with the rule and the day it lifts. */
+function heldBackLines(result: ImportResult): string[] {
+  const held = (result.details?.heldBack ?? []) as { key: string; heldBy: { rule: string; until: string | null }[] }[];
+  return held.map((h) => `  held back: upgrade ${h.key} (${h.heldBy.map((b) => `${b.rule}, ${b.until === null ? 'until paid' : `lifts on ${b.until}`}`).join('; ')})`);
 }
 
 const deps = (ctx: CliContext) => ({ db: ctx.database.db, clock: ctx.clock, actor: ctx.actor, policies: ctx.policies });
@@ -41,4 +48,6 @@ export const importCommands: Command[] = [
   importCommand('partners', (ctx, f) => importPartners(deps(ctx), f)),
   importCommand('ledger', (ctx, f) => importLedger(deps(ctx), f)),
   importCommand('sanctions', (ctx, f) => importSanctions(deps(ctx), f)),
+  // R-ASSESS: applied on the import day; downgrades and removals go to the outbox (`cli outbox deliver` or the bot sends them).
+  importCommand('assessments', (ctx, f) => importAssessments({ ...deps(ctx), jobs: ctx.cases.jobs, calendar: ctx.cases.calendar }, f)),
 ];

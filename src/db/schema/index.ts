@@ -21,3 +21,4 @@ export * from './ledger-month-totals.ts';
 export * from './dingtalk-api-usage.ts';
 export * from './dingtalk-callbacks.ts';
 export * from './dingtalk-user-locales.ts';
+export * from './assessment-results.ts';

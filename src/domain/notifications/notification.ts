@@ -110,6 +110,12 @@ export type Notification =
   | { kind: 'restriction_lifted'; case: CaseView; kinds: string[]; on: string }
   | { kind: 'incentives_suspended'; case: CaseView; since: string }
   | { kind: 'suspension_lifted'; case: CaseView; reason: SuspensionLiftReason; on: string; since: string | null }
-  | { kind: 'calendar_provisional'; years: number[]; caseId: string; due: string };
+  | { kind: 'calendar_provisional'; years: number[]; caseId: string; due: string }
+  /** R-ASSESS (§3.1.3): a downgrade or a removal from a category, told to the partner's contacts. */
+  | { kind: 'assessment_applied'; partnerId: string; partnerName: string; category: string; period: string; outcome: 'downgraded' | 'removed'; levelBefore: string; levelAfter: string | null; appliedOn: string }
+  /** R-ASSESS: an assessment month is coming; told to each admin once per month. */
+  | { kind: 'assessment_reminder'; month: string; startsOn: string; due: { category: string; periods: string[] }[] }
+  /** R-ANNOUNCE (§5.2.1): a new policy version and the day it takes effect, told before it applies. */
+  | { kind: 'policy_announced'; version: string; effectiveFrom: string; publishedOn: string };
 
 export type NotificationKind = Notification['kind'];

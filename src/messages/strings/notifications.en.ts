@@ -332,6 +332,45 @@ export const notificationsEn = {
       fix: 'Load it once the State Council publishes it (`npm run cli -- calendar load FILE.csv`, year {{years}}). Provisional deadlines are then recomputed; they only ever move later.',
       rule: 'R-CALENDAR, R-WORKDAY',
     },
+    // ── Issue 11, assessments and policy versions: one block (keys notification.assessment_*, notification.policy_announced, notification.partner_category) ──
+    partner_category: {
+      consulting_sales: 'Consulting and sales',
+      product_solution: 'Product and solution',
+      service: 'Service',
+      marketplace: 'Cloud marketplace',
+    },
+    assessment_applied: {
+      downgraded: {
+        text: 'Assessment {{period}}: {{partner}} moves from {{before}} to {{after}} as a {{category}} partner',
+        title: 'Assessment result: level lowered',
+        intro: 'After the {{period}} assessment, *{{partner}}* is now at level *{{after}}* (was {{before}}) as a {{category}} partner, from {{on}}.',
+      },
+      removed: {
+        text: 'Assessment {{period}}: {{partner}} is removed from the {{category}} category',
+        title: 'Assessment result: removed from a category',
+        intro: 'After the {{period}} assessment, *{{partner}}* is no longer a {{category}} partner (was level {{before}}), from {{on}}.',
+      },
+      rule: 'Partners that fall short of the assessment standard may be downgraded or removed from a category (R-ASSESS, §3.1.3).',
+      shortened: 'This message was shortened to fit Slack.',
+    },
+    assessment_reminder: {
+      text: 'Assessments run in {{month}}: import their results when they are done',
+      title: 'Assessment month ahead',
+      intro: 'The partner assessments of {{month}} start on {{startsOn}} (R-ASSESS, §3.1.2):',
+      line: '• {{category}}: {{periods}}',
+      how: 'When they are done, import the results: `npm run --silent cli -- import assessments FILE.csv` (partner_id,category,period,result,proposed_level).',
+      rule: 'Sent 5 working days before each assessment month, once to each admin (R-ASSESS, R-WORKDAY).',
+      shortened: 'This message was shortened to fit Slack.',
+    },
+    policy_announced: {
+      text: 'Policy version {{version}} takes effect on {{effectiveFrom}}',
+      title: 'New partner policy version',
+      intro: 'Version *{{version}}* of the Alibaba Cloud partner management policy was published on {{publishedOn}} and takes effect on *{{effectiveFrom}}*.',
+      what: 'From that day its amounts, time limits and violation catalog apply. A violation that occurred before it is judged under the version in force then, unless the new one is lighter for the partner (R-POLICY).',
+      rule: 'Announced before it applies (R-ANNOUNCE, §5.2.1).',
+      shortened: 'This message was shortened to fit Slack.',
+    },
+    // ── end of the issue-11 block ──
   },
 } as const;
 

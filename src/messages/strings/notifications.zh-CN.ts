@@ -325,5 +325,44 @@ export const notificationsZh: NotificationMessages = {
       fix: '国务院公布后请导入该年日历（`npm run cli -- calendar load FILE.csv`，年份 {{years}}）。暂定期限将重新计算，只会顺延。',
       rule: 'R-CALENDAR、R-WORKDAY',
     },
+    // ── 第 11 号议题：考核与政策版本，集中于此（键 notification.assessment_*、notification.policy_announced、notification.partner_category）──
+    partner_category: {
+      consulting_sales: '咨询和销售伙伴',
+      product_solution: '产品和解决方案伙伴',
+      service: '服务伙伴',
+      marketplace: '云市场服务商',
+    },
+    assessment_applied: {
+      downgraded: {
+        text: '{{period}} 考核：{{partner}}（{{category}}）级别由 {{before}} 调整为 {{after}}',
+        title: '考核结果：级别下调',
+        intro: '根据 {{period}} 考核结果，*{{partner}}* 作为{{category}}的级别自 {{on}} 起调整为 *{{after}}*（原为 {{before}}）。',
+      },
+      removed: {
+        text: '{{period}} 考核：{{partner}} 被解除{{category}}分类',
+        title: '考核结果：解除合作分类',
+        intro: '根据 {{period}} 考核结果，自 {{on}} 起解除 *{{partner}}* 的{{category}}分类（原级别 {{before}}）。',
+      },
+      rule: '考核不达标的合作伙伴可被降级或解除合作分类（R-ASSESS，§3.1.3）。',
+      shortened: '消息过长，已按 Slack 限制截短。',
+    },
+    assessment_reminder: {
+      text: '{{month}} 有合作伙伴考核：完成后请导入考核结果',
+      title: '考核月即将到来',
+      intro: '{{month}} 的合作伙伴考核自 {{startsOn}} 开始（R-ASSESS，§3.1.2）：',
+      line: '• {{category}}：{{periods}}',
+      how: '考核完成后请导入结果：`npm run --silent cli -- import assessments FILE.csv`（partner_id,category,period,result,proposed_level）。',
+      rule: '每个考核月开始前 5 个工作日提醒，每位管理员每月一次（R-ASSESS、R-WORKDAY）。',
+      shortened: '消息过长，已按 Slack 限制截短。',
+    },
+    policy_announced: {
+      text: '政策版本 {{version}} 将于 {{effectiveFrom}} 生效',
+      title: '合作伙伴管理政策新版本',
+      intro: '阿里云合作伙伴管理政策 *{{version}}* 版已于 {{publishedOn}} 发布，自 *{{effectiveFrom}}* 起生效。',
+      what: '自该日起适用其金额、期限及违规目录。此前发生的违规按当时有效的版本处理，新版本对合作伙伴更轻的适用新版本（从旧兼从轻，R-POLICY）。',
+      rule: '新版本生效前公告（R-ANNOUNCE，§5.2.1）。',
+      shortened: '消息过长，已按 Slack 限制截短。',
+    },
+    // ── 第 11 号议题块结束 ──
   },
 };

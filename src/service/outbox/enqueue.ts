@@ -37,7 +37,7 @@ export async function enqueue(w: OutboxWriter, caseId: string | null, recipient:
  * A direct message to each of the partner's contacts (R-REPLY: the notice goes
  * to every one of them), never naming a reporting partner's people (R-CONFIDENTIAL).
  */
-export async function notifyPartner(w: OutboxWriter, partnerId: string, caseId: string, sent: Notification): Promise<number[]> {
+export async function notifyPartner(w: OutboxWriter, partnerId: string, caseId: string | null, sent: Notification): Promise<number[]> {
   const n = seenAs(sent, caseViewForAccused);
   // One statement: a row per contact, straight from the contacts table.
   const result = await w.tx.execute(sql`

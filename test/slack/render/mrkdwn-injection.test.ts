@@ -62,6 +62,9 @@ const hostile = allSamples(hostileCase, hostileDecision).map((n) => {
     case 'partner_report_screened': return { ...n, reportedBy: `slack:U0P2 <!channel>`, reason: NASTY };
     case 'restriction_lifted': return { ...n, kinds: [...n.kinds, '<!channel>'] };
     case 'calendar_provisional': return { ...n, caseId: '<!channel>' };
+    case 'assessment_applied': return { ...n, partnerName: NASTY, levelBefore: NASTY, levelAfter: n.levelAfter && NASTY, period: '<!channel>' };
+    case 'assessment_reminder': return { ...n, month: '<!channel>', due: n.due.map((d) => ({ ...d, periods: [NASTY] })) };
+    case 'policy_announced': return { ...n, version: NASTY };
     default: return n;
   }
 });

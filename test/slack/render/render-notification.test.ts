@@ -11,7 +11,7 @@ const NOW = new Date('2026-06-02T14:00:00+08:00');
 
 /** The buttons each notification must carry: [action id, value]. */
 function expectedButtons(n: Notification): [string, string][] {
-  const caseId = 'case' in n ? n.case.caseId : n.caseId;
+  const caseId = 'case' in n ? n.case.caseId : 'caseId' in n ? n.caseId : '';
   switch (n.kind) {
     case 'suspected_violation':
       return [[ACTIONS.replyAccept, caseId], [ACTIONS.replyDispute, caseId]];
@@ -42,6 +42,7 @@ function describeSample(n: Notification): string {
   if (n.kind === 'payment_due') return n.when;
   if (n.kind === 'objection_answered') return n.outcome;
   if (n.kind === 'suspension_lifted') return n.reason;
+  if (n.kind === 'assessment_applied') return n.outcome;
   return 'sample';
 }
 

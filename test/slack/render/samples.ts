@@ -118,6 +118,14 @@ export function samples(c: CaseView = CASE, d: DecisionView = DECISION): { [K in
       { kind: 'suspension_lifted', case: c, reason: 'paid', on: '2026-06-03T09:30:00+08:00', since: null },
     ],
     calendar_provisional: [{ kind: 'calendar_provisional', years: [2027], caseId: c.caseId, due: '2027-01-06T23:59:59+08:00' }],
+    assessment_applied: [
+      { kind: 'assessment_applied', partnerId: c.partnerId, partnerName: c.partnerName, category: 'consulting_sales', period: 'FY27-Q2', outcome: 'downgraded', levelBefore: 'gold', levelAfter: 'silver', appliedOn: '2026-10-15' },
+      { kind: 'assessment_applied', partnerId: c.partnerId, partnerName: c.partnerName, category: 'service', period: 'FY27', outcome: 'removed', levelBefore: 'gold', levelAfter: null, appliedOn: '2027-04-20' },
+    ],
+    assessment_reminder: [
+      { kind: 'assessment_reminder', month: '2027-04', startsOn: '2027-04-01', due: [{ category: 'consulting_sales', periods: ['FY27-Q4', 'FY27'] }, { category: 'product_solution', periods: ['FY27'] }, { category: 'service', periods: ['FY27'] }] },
+    ],
+    policy_announced: [{ kind: 'policy_announced', version: 'FY27', effectiveFrom: '2026-07-01', publishedOn: '2026-06-01' }],
   };
 }
 
