@@ -18,3 +18,6 @@ export * from './deadlines.ts';
 export * from './outbox.ts';
 export * from './command-log.ts';
 export * from './ledger-month-totals.ts';
+export * from './programs.ts';
+export * from './partner-contracts.ts';
+export * from './partner-requests.ts';
