@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
-import type { ImportResult } from '../../service/imports/import-file.ts';
+import type { ImportKind, ImportResult } from '../../service/imports/import-file.ts';
+import { importContracts } from '../../service/imports/import-contracts.ts';
 import { importLedger } from '../../service/imports/import-ledger.ts';
 import { importPartners } from '../../service/imports/import-partners.ts';
+import { importPrograms } from '../../service/imports/import-programs.ts';
 import { importSanctions } from '../../service/imports/import-sanctions.ts';
 import { onePositional, parseCommandArgs } from '../args.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -18,7 +20,7 @@ export async function readInputFile(path: string): Promise<{ name: string; text:
   }
 }
 
-function importCommand(kind: 'partners' | 'ledger' | 'sanctions', run: (ctx: CliContext, file: { name: string; text: string }) => Promise<ImportResult>): Command {
+function importCommand(kind: ImportKind, run: (ctx: CliContext, file: { name: string; text: string }) => Promise<ImportResult>): Command {
   const usage = `import ${kind} FILE.csv [--json]`;
   return {
     name: `import ${kind}`,
@@ -41,4 +43,6 @@ export const importCommands: Command[] = [
   importCommand('partners', (ctx, f) => importPartners(deps(ctx), f)),
   importCommand('ledger', (ctx, f) => importLedger(deps(ctx), f)),
   importCommand('sanctions', (ctx, f) => importSanctions(deps(ctx), f)),
+  importCommand('programs', (ctx, f) => importPrograms(deps(ctx), f)),
+  importCommand('contracts', (ctx, f) => importContracts(deps(ctx), f)),
 ];
