@@ -31,11 +31,9 @@ export async function importContracts(deps: ImportDeps, file: ImportFile): Promi
     const { partner_id: partnerId, starts_on: startsOn, ends_on: endsOn, renewal_notice_on: notice } = cells as Record<(typeof CONTRACTS_HEADER)[number], string>;
     if (!partnerId) why.push('partner_id is empty');
     else if (!known.has(partnerId)) why.push(`unknown partner "${partnerId}" (import partners first)`);
-    const datesOk = [['starts_on', startsOn], ['ends_on', endsOn], ...(notice ? [['renewal_notice_on', notice]] : [])].every(([name, d]) => {
-      if (isLocalDate(d!)) return true;
-      why.push(`${name} "${d}" is not a real date written YYYY-MM-DD`);
-      return false;
-    });
+    const badDates = [['starts_on', startsOn], ['ends_on', endsOn], ...(notice ? [['renewal_notice_on', notice]] : [])].filter(([, d]) => !isLocalDate(d!));
+    for (const [name, d] of badDates) why.push(`${name} "${d}" is not a real date written YYYY-MM-DD`);
+    const datesOk = badDates.length === 0;
     if (datesOk && endsOn < startsOn) why.push(`ends_on ${endsOn} is before starts_on ${startsOn}`);
     if (datesOk && notice && notice < startsOn) why.push(`renewal_notice_on ${notice} is before starts_on ${startsOn}`);
     if (why.length > 0) errors.push({ line, reason: why.join('; ') } satisfies CsvRowError);
