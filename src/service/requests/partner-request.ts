@@ -8,6 +8,7 @@ import { parseLocalDate, type LocalDate } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { policyInForce } from '../../domain/policy/choose-policy.ts';
 import { decideRequest, requestKinds, type Block, type RequestDecision, type RequestKind } from '../../domain/requests/partner-request.ts';
+import { requireRole } from '../../domain/access/roles.ts';
 import { isStaff, loadAccess, type Actor } from '../access/actor.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import { latePenalties, penaltiesOwed } from '../rules/penalties-owed.ts';
@@ -76,6 +77,17 @@ export async function requestForPartner(deps: RulesDeps, input: PartnerRequestIn
   });
 }
 
+/**
+ * From chat, asking for a partner is an admin's act (issue 11: the `/partner`
+ * admin commands); the CLI operator and the use case above serve staff and
+ * the partner's own contacts.
+ */
+export async function requestAsAdmin(deps: RulesDeps, input: PartnerRequestInput): Promise<PartnerRequestResult> {
+  const access = await loadAccess(deps.db, input.actor);
+  requireRole(access.roles, 'partner.request', `<@${input.actor.userId}>`);
+  return requestForPartner(deps, input);
+}
+
 /** The wire form of a refusal's blocks: `until` exclusive, as `preview` prints it. */
 export function blocksToJson(blocks: readonly Block[]) {
   return blocks.map((b) => ({ kind: b.kind, case_id: b.caseId, rule: b.rule, until: b.until }));
@@ -106,44 +118,44 @@ interface ValidRequest {
 /** Every check on the input, before anything is read for the decision or written. */
 async function validRequest(deps: RulesDeps, input: PartnerRequestInput): Promise<ValidRequest> {
   if (!(requestKinds as readonly string[]).includes(input.kind)) {
-    throw new DomainError('request.unknown_kind', `A request is one of ${requestKinds.join(', ')}, not "${input.kind}".`);
+    throw new DomainError('request.unknown_kind', `A request is one of ${requestKinds.join(', ')}, not "${input.kind}".`, { kind: input.kind });
   }
   const kind = input.kind as RequestKind;
   const on = parseLocalDate(input.on, '--on');
   const [access, partner] = await Promise.all([loadAccess(deps.db, input.actor), partnerProfile(deps.db, input.partnerId)]);
   // As for standing: staff and the partner's own contacts may ask; to anyone else the partner does not exist.
   if (!partner || !(isStaff(access) || access.partnerIds.includes(input.partnerId))) {
-    throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`);
+    throw new DomainError('partner.not_found', `No partner with id "${input.partnerId}".`, { partnerId: input.partnerId });
   }
   const category = input.category === undefined || input.category === '' ? undefined : validCategory(input.category);
   const held = new Set(partner.categories.map((c) => c.category));
   if (kind === 'upgrade') {
-    if (!category) throw new DomainError('request.category_required', 'An upgrade names the category to upgrade in (--category).');
-    if (!held.has(category)) throw new DomainError('request.category_not_held', `${partner.id} is not in category ${category}, so it cannot be upgraded there (R-CAT).`);
+    if (!category) throw new DomainError('request.category_required', 'An upgrade names the category to upgrade in (--category).', { field: 'category' });
+    if (!held.has(category)) throw new DomainError('request.category_not_held', `${partner.id} is not in category ${category}, so it cannot be upgraded there (R-CAT).`, { partnerId: partner.id, category });
     return { kind, partnerId: partner.id, on, subject: category, category };
   }
   if (kind === 'onboarding') {
-    if (input.program) throw new DomainError('request.program_not_expected', 'An onboarding request names a category at most, not a program.');
+    if (input.program) throw new DomainError('request.program_not_expected', 'An onboarding request names a category at most, not a program.', { field: 'program' });
     return { kind, partnerId: partner.id, on, subject: category ?? '', ...(category ? { category } : {}) };
   }
-  if (!input.program) throw new DomainError('request.program_required', 'Joining a program names the program (--program).');
+  if (!input.program) throw new DomainError('request.program_required', 'Joining a program names the program (--program).', { field: 'program' });
   const program = await findProgram(deps.db, input.program);
-  if (!program) throw new DomainError('request.unknown_program', `No program named "${input.program}" (import programs first).`);
+  if (!program) throw new DomainError('request.unknown_program', `No program named "${input.program}" (import programs first).`, { program: input.program });
   if (category && category !== program.category) {
-    throw new DomainError('request.program_category', `Program "${program.name}" sits on ${program.category}, not ${category} (R-CAT).`);
+    throw new DomainError('request.program_category', `Program "${program.name}" sits on ${program.category}, not ${category} (R-CAT).`, { program: program.name, category: program.category, given: category });
   }
   if (!held.has(program.category)) {
-    throw new DomainError('request.category_not_held', `${partner.id} is not in category ${program.category}, which program "${program.name}" sits on (R-CAT, §2.2).`);
+    throw new DomainError('request.category_not_held', `${partner.id} is not in category ${program.category}, which program "${program.name}" sits on (R-CAT, §2.2).`, { partnerId: partner.id, category: program.category, program: program.name });
   }
   if (await inProgramOn(deps.db, partner.id, program.name, on)) {
-    throw new DomainError('request.already_in_program', `${partner.id} has already joined program "${program.name}" by ${on}.`);
+    throw new DomainError('request.already_in_program', `${partner.id} has already joined program "${program.name}" by ${on}.`, { partnerId: partner.id, program: program.name, on });
   }
   return { kind, partnerId: partner.id, on, subject: program.name, category: program.category };
 }
 
 function validCategory(c: string): PartnerCategoryKind {
   if (!(partnerCategoryKinds as readonly string[]).includes(c)) {
-    throw new DomainError('request.unknown_category', `Category "${c}" must be one of ${partnerCategoryKinds.join(', ')}.`);
+    throw new DomainError('request.unknown_category', `Category "${c}" must be one of ${partnerCategoryKinds.join(', ')}.`, { category: c });
   }
   return c as PartnerCategoryKind;
 }
