@@ -15,6 +15,7 @@ import { importCommands } from './commands/import.command.ts';
 import { lateFeeCommand } from './commands/late-fee.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
 import { previewCommand } from './commands/preview.command.ts';
+import { requestCommands } from './commands/request.command.ts';
 import { standingCommand } from './commands/standing.command.ts';
 
 export const commands: Command[] = [
@@ -23,6 +24,7 @@ export const commands: Command[] = [
   ...importCommands,
   previewCommand,
   standingCommand,
+  ...requestCommands,
   deadlineCommand,
   lateFeeCommand,
   ...calendarCommands,

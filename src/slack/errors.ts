@@ -29,6 +29,12 @@ const params: Record<string, (f: Fmt, d: Details) => Record<string, unknown>> = 
     role: f.t(`role.${String(d?.role)}`),
     doing: f.t(`permission.${String(d?.permission).replace('.', '_')}`),
   }),
+  ...Object.fromEntries(
+    ['unknown_kind', 'unknown_category', 'category_not_held', 'unknown_program', 'program_category', 'already_in_program'].map((c) => [
+      `request.${c}`,
+      (_f: Fmt, d: Details) => Object.fromEntries(['kind', 'partner', 'category', 'program', 'given', 'on'].map((k) => [k, escapeMrkdwn(String(d?.[k === 'partner' ? 'partnerId' : k] ?? ''))])),
+    ]),
+  ),
   'determination.conflict_of_interest': (f, d) => ({ why: f.t(`conflict.${String(d?.conflict)}`) }),
   'case.step_out_of_order': (f, d) => ({ caseId: d?.caseId, state: f.t(`state.${String(d?.state)}`), action: f.t(`step.${String(d?.action)}`) }),
   'determination.already_decided': (f, d) => ({

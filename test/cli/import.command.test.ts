@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.ts';
 import { describeEachBackend } from '../support/databases.ts';
-import { captureIo, cliOpener, ledgerCsv, partnersCsv, rowCounts, sanctionsCsv, scratchDir, serviceWorld, type ServiceWorld } from '../support/service-fixtures.ts';
+import { captureIo, cliOpener, contractsCsv, ledgerCsv, partnersCsv, programsCsv, rowCounts, sanctionsCsv, scratchDir, serviceWorld, type ServiceWorld } from '../support/service-fixtures.ts';
 
 describeEachBackend('cli import', (getDb) => {
   let files: Awaited<ReturnType<typeof scratchDir>>;
@@ -110,6 +110,23 @@ describeEachBackend('cli import', (getDb) => {
     const up = await files.write('up.csv', 'partner_id,category,period,result,proposed_level\nP1,service,FY26,upgrade,gold\n');
     const r = await cli(w, 'import', 'assessments', up);
     expect([r.code, r.stdout()]).toEqual([0, 'Imported up.csv: 1 rows, 1 changed\n  held back: upgrade P1/service/FY26 (R-RESTRICT §5.5.6, lifts on 2026-06-02)']);
+  });
+
+  it('imports programs and contracts after partners; the same file again changes nothing; a bad one exits 1 and imports nothing (R-CAT)', async () => {
+    const w = await serviceWorld(getDb());
+    await cli(w, 'import', 'partners', await files.write('partners.csv', partnersCsv([['P1', 'One', 'service', 'gold', '']]).text));
+    const programs = await files.write('programs.csv', programsCsv([['P1', 'Managed Ops', 'service', '2025-07-15']]).text);
+    const contracts = await files.write('contracts.csv', contractsCsv([['P1', '2025-04-01', '2026-03-31', '2026-02-15']]).text);
+    expect((await cli(w, 'import', 'programs', programs, '--json')).json()).toMatchObject({ kind: 'programs', rows: 1, imported: true, changed: 1 });
+    const c = await cli(w, 'import', 'contracts', contracts);
+    expect([c.code, c.stdout()]).toEqual([0, 'Imported contracts.csv: 1 rows, 1 changed']);
+    expect(await rowCounts(w.db)).toMatchObject({ programs: 1, partner_programs: 1, partner_contracts: 1, imports: 3 });
+    const again = await cli(w, 'import', 'programs', programs);
+    expect([again.code, again.stdout()]).toEqual([0, 'programs.csv was imported before; nothing changed']);
+    const before = await rowCounts(w.db);
+    const bad = await cli(w, 'import', 'contracts', await files.write('bad.csv', contractsCsv([['P2', '2025-04-01', '2026-03-31', '']]).text));
+    expect([bad.code, bad.stderr()]).toEqual([1, 'error: bad.csv: 1 bad row(s); nothing was imported\n  line 2: unknown partner "P2" (import partners first)']);
+    expect(await rowCounts(w.db)).toEqual(before);
   });
 
   it('a missing file is one clear error line', async () => {

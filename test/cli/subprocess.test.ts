@@ -80,6 +80,13 @@ describe('the cli in its own process, on the embedded database', () => {
     expect(unknown.stderr).toMatch(/^error: unknown command "frobnicate"\n/);
   }, 60_000);
 
+  it('request --json prints exactly the answer and records a grant; a request without what it needs exits 1 (R-RESTRICT)', async () => {
+    const granted = await cli(dataDir, 'request', 'onboarding', '--partner', 'P1', '--on', '2026-01-10', '--json');
+    expect(granted).toEqual({ code: 0, stdout: `${JSON.stringify({ granted: true, blocked_by: [] }, null, 2)}\n`, stderr: '' });
+    const missing = await cli(dataDir, 'request', 'upgrade', '--partner', 'P1', '--on', '2026-01-10');
+    expect(missing).toEqual({ code: 1, stdout: '', stderr: 'error: An upgrade names the category to upgrade in (--category).\n' });
+  }, 60_000);
+
   it('a second process on the same DATA_DIR is told which pid holds it', async () => {
     // The first process: opens the database and keeps it until told to stop.
     const holder = spawn(

@@ -12,7 +12,9 @@ import type { PolicyVersion } from '../../src/domain/policy/policy-version.ts';
 import { fixedClock } from '../../src/service/clock.ts';
 import type { ImportDeps, ImportFile } from '../../src/service/imports/import-file.ts';
 import { importLedger, LEDGER_HEADER } from '../../src/service/imports/import-ledger.ts';
+import { CONTRACTS_HEADER } from '../../src/service/imports/import-contracts.ts';
 import { importPartners, PARTNERS_HEADER } from '../../src/service/imports/import-partners.ts';
+import { importPrograms, PROGRAMS_HEADER } from '../../src/service/imports/import-programs.ts';
 import { importSanctions, SANCTIONS_HEADER } from '../../src/service/imports/import-sanctions.ts';
 import { ensureReferenceData } from '../../src/service/reference-data.ts';
 import type { RulesDeps } from '../../src/service/rules/rules-deps.ts';
@@ -56,6 +58,11 @@ export const ledgerCsv = (rows: readonly (readonly Cell[])[], name = 'ledger.csv
 /** `case_id,partner_id,item_id,occurred_on,notice_date,terminated` */
 export const sanctionsCsv = (rows: readonly (readonly Cell[])[], name = 'sanctions.csv') => csvFile(name, SANCTIONS_HEADER, rows);
 
+/** `partner_id,program,category,joined_on` */
+export const programsCsv = (rows: readonly (readonly Cell[])[], name = 'programs.csv') => csvFile(name, PROGRAMS_HEADER, rows);
+/** `partner_id,starts_on,ends_on,renewal_notice_on` */
+export const contractsCsv = (rows: readonly (readonly Cell[])[], name = 'contracts.csv') => csvFile(name, CONTRACTS_HEADER, rows);
+
 /** Class-2 items SVC-09 …, class-3 SVC-17 …, class-1 SVC-01 … (FY22 catalog). */
 export const CLASS1_ITEM = 'SVC-01';
 export const CLASS2_ITEM = 'SVC-09';
@@ -70,12 +77,20 @@ export async function givenLedger(w: ServiceWorld, rows: readonly (readonly Cell
   await importLedger(w.deps, ledgerCsv(rows, name));
 }
 
+/** Rows `[partner_id, program, category, joined_on]`: the programs named, on record, and the partners' memberships (R-CAT). */
+export async function givenPrograms(w: ServiceWorld, rows: readonly (readonly [string, string, string, string])[], name = 'programs.csv'): Promise<void> {
+  await importPrograms(w.deps, programsCsv(rows, name));
+}
+
 /** Rows `[case_id, item_id, notice_date]` of one partner, occurred on the notice day, not terminated. */
 export async function givenSanctions(w: ServiceWorld, partnerId: string, rows: readonly (readonly [string, string, string])[], name = 'sanctions.csv'): Promise<void> {
   await importSanctions(w.deps, sanctionsCsv(rows.map(([c, item, d]) => [c, partnerId, item, d, d, 'false']), name));
 }
 
-export const COUNTED_TABLES = ['partners', 'partner_categories', 'contacts', 'ledger_entries', 'sanctions', 'restrictions', 'imports', 'audit_events'] as const;
+export const COUNTED_TABLES = [
+  'partners', 'partner_categories', 'contacts', 'ledger_entries', 'sanctions', 'restrictions', 'imports', 'audit_events',
+  'programs', 'partner_programs', 'partner_contracts', 'partner_requests',
+] as const;
 
 /** Rows in every table an import or a use case may write. */
 export async function rowCounts(db: Db): Promise<Record<(typeof COUNTED_TABLES)[number], number>> {

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DomainError } from '../../domain/errors.ts';
-import type { ImportResult } from '../../service/imports/import-file.ts';
+import type { ImportKind, ImportResult } from '../../service/imports/import-file.ts';
 import { importAssessments } from '../../service/imports/import-assessments.ts';
+import { importContracts } from '../../service/imports/import-contracts.ts';
 import { importLedger } from '../../service/imports/import-ledger.ts';
 import { importPartners } from '../../service/imports/import-partners.ts';
+import { importPrograms } from '../../service/imports/import-programs.ts';
 import { importSanctions } from '../../service/imports/import-sanctions.ts';
 import { onePositional, parseCommandArgs } from '../args.ts';
 import type { CliContext } from '../cli-context.ts';
@@ -19,7 +21,7 @@ export async function readInputFile(path: string): Promise<{ name: string; text:
   }
 }
 
-function importCommand(kind: 'partners' | 'ledger' | 'sanctions' | 'assessments', run: (ctx: CliContext, file: { name: string; text: string }) => Promise<ImportResult>): Command {
+function importCommand(kind: ImportKind, run: (ctx: CliContext, file: { name: string; text: string }) => Promise<ImportResult>): Command {
   const usage = `import ${kind} FILE.csv [--json]`;
   return {
     name: `import ${kind}`,
@@ -50,4 +52,6 @@ export const importCommands: Command[] = [
   importCommand('sanctions', (ctx, f) => importSanctions(deps(ctx), f)),
   // R-ASSESS: applied on the import day; downgrades and removals go to the outbox (`cli outbox deliver` or the bot sends them).
   importCommand('assessments', (ctx, f) => importAssessments({ ...deps(ctx), jobs: ctx.cases.jobs, calendar: ctx.cases.calendar }, f)),
+  importCommand('programs', (ctx, f) => importPrograms(deps(ctx), f)),
+  importCommand('contracts', (ctx, f) => importContracts(deps(ctx), f)),
 ];

@@ -10,7 +10,7 @@ export async function restrictionsOf(db: Db, partnerId: string): Promise<Restric
     .from(restrictions)
     .where(and(eq(restrictions.partnerId, partnerId), isNull(restrictions.liftedAt)))
     .orderBy(restrictions.startsOn);
-  return rows.map((r) => ({ kind: r.kind, from: r.startsOn, until: r.endsOn, rule: r.rule }));
+  return rows.map((r) => ({ kind: r.kind, from: r.startsOn, until: r.endsOn, rule: r.rule, caseId: r.caseId }));
 }
 
 export async function insertRestrictions(db: Db, partnerId: string, caseId: string | null, list: Restriction[]): Promise<void> {

@@ -22,3 +22,6 @@ export * from './dingtalk-api-usage.ts';
 export * from './dingtalk-callbacks.ts';
 export * from './dingtalk-user-locales.ts';
 export * from './assessment-results.ts';
+export * from './programs.ts';
+export * from './partner-contracts.ts';
+export * from './partner-requests.ts';

@@ -16,6 +16,7 @@ export type Permission =
   | 'determination.decide'
   | 'objection.answer'
   | 'payment.record'
+  | 'partner.request'
   | 'admin.manage';
 
 const needs: Record<Permission, StaffRole> = {
@@ -27,6 +28,7 @@ const needs: Record<Permission, StaffRole> = {
   'determination.decide': 'approver',
   'objection.answer': 'officer',
   'payment.record': 'finance',
+  'partner.request': 'admin',
   'admin.manage': 'admin',
 };
 
@@ -39,6 +41,7 @@ const doing: Record<Permission, string> = {
   'determination.decide': 'approve or reject a determination',
   'objection.answer': 'answer an objection',
   'payment.record': 'record a payment',
+  'partner.request': 'ask for a partner’s upgrade, onboarding or program',
   'admin.manage': 'manage roles, policy and the calendar',
 };
 

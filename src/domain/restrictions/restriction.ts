@@ -12,6 +12,8 @@ export interface Restriction {
   /** The first day it no longer applies; null = until the penalty is paid (R-LATE). */
   until: LocalDate | null;
   rule: string;
+  /** The case that imposed it, when one did (imported history has one too). */
+  caseId?: string | null;
 }
 
 /**

@@ -62,6 +62,7 @@ export const uiEn = {
     determination_decide: 'approve or reject a determination',
     objection_answer: 'answer an objection',
     payment_record: 'record a payment',
+    partner_request: 'ask for a partner’s upgrade, onboarding or program',
     admin_manage: 'manage roles, policy and the calendar',
   },
   category: {
@@ -109,6 +110,7 @@ export const uiEn = {
     suspend: '• `/violation suspend CASE`: suspend the partner’s incentive payouts while the case is open, once the notice is out (officer, R-SUSPEND)',
     lift: '• `/violation lift CASE`: lift that suspension by hand; it also lifts by itself when the case is dismissed or paid (officer)',
     status: '• `/partner status PARTNER`: valid sanctions, what the next one would cost, restrictions, amount owed',
+    request: '• `/partner request upgrade|onboarding|program PARTNER DATE [CATEGORY|PROGRAM]`: may the partner be upgraded, onboard (incl. a new partner admin account) or join a program that day? Granted and recorded, or refused with what blocks it (admin, R-RESTRICT, R-LATE)',
     help: '• `/violation help`: this help',
     buttons: 'Partner contacts answer with the buttons on the bot’s messages (Accept, Dispute, Object). Approvers decide in the approvals channel. The Home tab shows your queue.',
   },
@@ -121,6 +123,7 @@ export const uiEn = {
     suspend: 'Give the case: `/violation suspend V-000012`.',
     lift: 'Give the case: `/violation lift V-000012`.',
     status: 'Give the partner: `/partner status P1`.',
+    request: 'Give the kind, the partner, the day and the category or program: `/partner request upgrade P1 2026-05-01 consulting_sales`, `/partner request onboarding P1 2026-05-01`, `/partner request program P1 2026-05-01 Cloud MSP`.',
   },
   report: {
     title: 'Report a violation',
@@ -315,6 +318,21 @@ export const uiEn = {
     reporter: 'you reported this case',
     reporter_contact: 'you are a contact of the partner that reported it',
   },
+  request: {
+    kind: {
+      upgrade: 'An upgrade',
+      onboarding: 'A new onboarding (incl. a partner admin account)',
+      program: 'Joining a program',
+    },
+    granted: '*Granted:* {{what}}{{subject}} for {{partner}} on {{on}}; recorded as request {{id}}.',
+    refused: '*Refused:* {{what}}{{subject}} for {{partner}} on {{on}}.',
+    blockLine: '{{what}}{{by}} ({{rule}}), {{lifts}}',
+    byCase: ' by case {{caseId}}',
+    terminated: 'the partnership was terminated',
+    exited: 'the partner has exited',
+    until: 'until {{date}} (allowed from that day)',
+    forGood: 'for good',
+  },
   errors: {
     screening: {
       reason_empty: 'Give the reason; the reporter is told (R-SCREEN).',
@@ -359,6 +377,17 @@ export const uiEn = {
       too_long: 'Grounds are limited to 2500 characters.',
     },
     partner: { not_found: 'No such partner.' },
+    request: {
+      unknown_kind: 'A request is an upgrade, an onboarding or a program, not “{{kind}}”.',
+      category_required: 'An upgrade names the category to upgrade in, e.g. consulting_sales.',
+      unknown_category: '“{{category}}” is not a category: use consulting_sales, product_solution, service or marketplace.',
+      category_not_held: '{{partner}} is not in category {{category}} (R-CAT); nothing was recorded.',
+      program_not_expected: 'An onboarding names a category at most, not a program.',
+      program_required: 'Name the program to join.',
+      unknown_program: 'There is no program named “{{program}}”.',
+      program_category: 'Program “{{program}}” sits on {{category}}, not {{given}} (R-CAT).',
+      already_in_program: '{{partner}} has already joined program “{{program}}” by {{on}}.',
+    },
     policy: { none_in_force: 'No policy version was in force on that date.', unknown_version: 'The policy version this decision was judged under is not loaded; ask an admin to load it.' },
     reply: {
       deadline_passed: 'The reply deadline of case {{caseId}} has passed.',

@@ -56,6 +56,7 @@ export const uiZh = {
     determination_decide: '批准或驳回认定',
     objection_answer: '答复异议',
     payment_record: '登记缴款',
+    partner_request: '为合作伙伴申请升级、入驻或加入计划',
     case_lift_suspension: '解除激励发放暂停',
     admin_manage: '管理角色、政策与日历',
   },
@@ -104,6 +105,7 @@ export const uiZh = {
     suspend: '• `/violation suspend 案件号`：发出通知后，在案件处理期间暂停该合作伙伴的激励发放（合规专员，R-SUSPEND）',
     lift: '• `/violation lift 案件号`：手动解除暂停；案件不成立或处理决定履行完毕时自动解除（合规专员）',
     status: '• `/partner status 伙伴ID`：有效处罚、下一次违规的后果、限制措施、欠款',
+    request: '• `/partner request upgrade|onboarding|program 伙伴ID 日期 [类别|计划]`：该合作伙伴当天能否升级、新入驻（含添加伙伴管理账号）或加入计划？批准并记录，或说明受哪项限制而不予批准（管理员，R-RESTRICT、R-LATE）',
     help: '• `/violation help`：本帮助',
     buttons: '合作伙伴联系人通过机器人消息上的按钮（接受、申辩、异议）回复；审批人在审批频道中决定；主页标签显示你的待办。',
   },
@@ -116,6 +118,7 @@ export const uiZh = {
     suspend: '请提供案件号：`/violation suspend V-000012`。',
     lift: '请提供案件号：`/violation lift V-000012`。',
     status: '请提供合作伙伴 ID：`/partner status P1`。',
+    request: '请提供申请类型、合作伙伴、日期及类别或计划：`/partner request upgrade P1 2026-05-01 consulting_sales`、`/partner request onboarding P1 2026-05-01`、`/partner request program P1 2026-05-01 Cloud MSP`。',
   },
   report: {
     title: '举报违规',
@@ -309,6 +312,21 @@ export const uiZh = {
     reporter: '该案件由你举报',
     reporter_contact: '你是举报方合作伙伴的联系人',
   },
+  request: {
+    kind: {
+      upgrade: '升级',
+      onboarding: '新入驻（含添加伙伴管理账号）',
+      program: '加入计划',
+    },
+    granted: '*已批准：*{{partner}} 于 {{on}} 申请{{what}}{{subject}}；已记录为第 {{id}} 号申请。',
+    refused: '*不予批准：*{{partner}} 于 {{on}} 申请{{what}}{{subject}}。',
+    blockLine: '{{what}}{{by}}（{{rule}}），{{lifts}}',
+    byCase: '，案件 {{caseId}}',
+    terminated: '已终止合作',
+    exited: '合作伙伴已退出',
+    until: '至 {{date}}（当日起可申请）',
+    forGood: '不再受理',
+  },
   errors: {
     screening: {
       reason_empty: '请填写理由；举报人会收到（R-SCREEN）。',
@@ -353,6 +371,17 @@ export const uiZh = {
       too_long: '异议理由不得超过 2500 字。',
     },
     partner: { not_found: '没有该合作伙伴。' },
+    request: {
+      unknown_kind: '申请类型只能是 upgrade（升级）、onboarding（入驻）或 program（加入计划），不能是“{{kind}}”。',
+      category_required: '申请升级须写明类别，例如 consulting_sales。',
+      unknown_category: '“{{category}}”不是类别：请使用 consulting_sales、product_solution、service 或 marketplace。',
+      category_not_held: '{{partner}} 不属于 {{category}} 类别（R-CAT），未作记录。',
+      program_not_expected: '入驻申请最多写明类别，不能写计划。',
+      program_required: '请写明要加入的计划。',
+      unknown_program: '没有名为“{{program}}”的计划。',
+      program_category: '计划“{{program}}”属于 {{category}} 类别，而非 {{given}}（R-CAT）。',
+      already_in_program: '{{partner}} 已于 {{on}} 前加入计划“{{program}}”。',
+    },
     policy: { none_in_force: '该日期没有生效的政策版本。', unknown_version: '该处理结果所依据的政策版本尚未导入，请联系管理员导入。' },
     reply: {
       deadline_passed: '案件 {{caseId}} 的回复期限已过。',

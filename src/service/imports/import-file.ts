@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import type { Clock } from '../clock.ts';
 
-export type ImportKind = 'partners' | 'ledger' | 'sanctions' | 'assessments';
+export type ImportKind = 'partners' | 'ledger' | 'sanctions' | 'assessments' | 'programs' | 'contracts';
 
 export interface ImportFile {
   name: string;

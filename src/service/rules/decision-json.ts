@@ -18,7 +18,7 @@ export function stepsToJson(steps: SanctionStep[]) {
 }
 
 export function restrictionsToJson(list: Restriction[]) {
-  return list.map((r) => ({ kind: r.kind, from: r.from, until: r.until, rule: r.rule }));
+  return list.map((r) => ({ kind: r.kind, from: r.from, until: r.until, rule: r.rule, ...(r.caseId !== undefined ? { case_id: r.caseId } : {}) }));
 }
 
 export function deductionToJson(d: Deduction) {

@@ -1,6 +1,5 @@
 import type { ViolationClass } from '../../domain/catalog/catalog-item.ts';
-import { lateFee } from '../../domain/collection/late-fee.ts';
-import { addDays, parseLocalDate, type LocalDate } from '../../domain/dates.ts';
+import { parseLocalDate, type LocalDate } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { money, sumMoney, type Money } from '../../domain/money.ts';
 import { policyInForce } from '../../domain/policy/choose-policy.ts';
@@ -8,13 +7,14 @@ import { restrictionsInForce, type Restriction } from '../../domain/restrictions
 import { judgeSanction } from '../../domain/sanctions/judge-sanction.ts';
 import type { LedgerSummary } from '../../domain/sanctions/ledger-summary.ts';
 import { lastValidDay, validSanctions } from '../../domain/sanctions/sanction-history.ts';
-import { ledgerSummary, penaltyAccounts } from '../../db/repositories/ledger.repository.ts';
+import { ledgerSummary } from '../../db/repositories/ledger.repository.ts';
 import { partnerProfile, type PartnerProfile } from '../../db/repositories/partners.repository.ts';
 import { restrictionsOf } from '../../db/repositories/restrictions.repository.ts';
 import { suspensionsOf, type IncentiveSuspension } from '../../db/repositories/suspensions.repository.ts';
 import { sanctionHistory, sanctionsOfPartner } from '../../db/repositories/sanctions.repository.ts';
 import { isStaff, loadAccess, type Actor } from '../access/actor.ts';
 import { today } from '../clock.ts';
+import { latePenalties, penaltiesOwed, type OwedPenalty } from './penalties-owed.ts';
 import type { RulesDeps } from './rules-deps.ts';
 
 export interface ValidSanction {
@@ -29,13 +29,7 @@ export interface ValidSanction {
   amount: Money;
 }
 
-export interface OwedPenalty {
-  caseId: string;
-  dueDate: LocalDate;
-  outstanding: Money;
-  /** Accrued and not yet paid (R-LATE). */
-  lateFee: Money;
-}
+export type { OwedPenalty } from './penalties-owed.ts';
 
 export interface Standing {
   partner: PartnerProfile;
@@ -64,13 +58,12 @@ export async function partnerStanding(deps: RulesDeps, input: { partnerId: strin
   const p = policy.params;
   // Class 1 has no rank of its own: it shows for as long as its restrictions last.
   const months: Record<ViolationClass, number> = { 1: p.restrictionMonths[1], 2: p.class2.validityMonths, 3: p.class3.validityMonths };
-  const [history, rows, ledger, stored, accounts, calendar, suspensions] = await Promise.all([
+  const [history, rows, ledger, stored, owed, suspensions] = await Promise.all([
     sanctionHistory(deps.db, partner.id, { validOnOrAfter: on, validityMonths: Math.max(...Object.values(months)) }, on),
     sanctionsOfPartner(deps.db, partner.id),
     ledgerSummary(deps.db, partner.id, on),
     restrictionsOf(deps.db, partner.id),
-    penaltyAccounts(deps.db, partner.id, on),
-    deps.calendar.get(deps.db),
+    penaltiesOwed(deps, partner.id, on, p),
     suspensionsOf(deps.db, partner.id),
   ]);
   const byCase = new Map(rows.map((r) => [r.caseId, r]));
@@ -92,15 +85,13 @@ export async function partnerStanding(deps: RulesDeps, input: { partnerId: strin
     const d = judgeSanction(policy, history, ledger, { caseId: '(next)', item, noticeDate: on, determinationDate: on, terminate: false });
     next[cls] = { finalClass: d.finalClass, amount: d.amount };
   }
-  const owed = accounts
-    .map((a) => {
-      const r = lateFee(a.amount.minus(a.deducted), a.noticeDate, a.payments, on, p, calendar);
-      return { caseId: a.caseId, dueDate: r.dueDate, outstanding: r.outstanding, lateFee: r.lateFeeOutstanding };
-    })
-    .filter((o) => o.outstanding.greaterThan(0) || o.lateFee.greaterThan(0));
-  const lateRestrictions: Restriction[] = owed
-    .filter((o) => o.dueDate < on)
-    .map((o) => ({ kind: 'late_payment', from: addDays(o.dueDate, 1), until: null, rule: `R-LATE ${o.caseId}` }));
+  const lateRestrictions: Restriction[] = latePenalties(owed, on).map((l) => ({
+    kind: 'late_payment',
+    from: l.lateSince,
+    until: null,
+    rule: 'R-LATE §5.6',
+    caseId: l.caseId,
+  }));
   return {
     partner,
     on,

@@ -33,6 +33,14 @@ describe('reading what people type after /violation and /partner', () => {
     expect(parsePartnerCommand('P1')).toEqual({ sub: 'usage' });
   });
 
+  it('reads /partner request KIND PARTNER DATE and the category or the program, whose name may hold spaces', () => {
+    expect(parsePartnerCommand('request upgrade P1 2026-05-01 consulting_sales')).toEqual({ sub: 'request', kind: 'upgrade', partnerId: 'P1', on: '2026-05-01', subject: 'consulting_sales' });
+    expect(parsePartnerCommand('REQUEST Onboarding P1 2026-05-01')).toEqual({ sub: 'request', kind: 'onboarding', partnerId: 'P1', on: '2026-05-01' });
+    expect(parsePartnerCommand('request program P1 2026-05-01 Cloud  MSP')).toEqual({ sub: 'request', kind: 'program', partnerId: 'P1', on: '2026-05-01', subject: 'Cloud MSP' });
+    expect(parsePartnerCommand('request upgrade P1')).toEqual({ sub: 'usage', of: 'request' });
+    expect(parsePartnerCommand('request')).toEqual({ sub: 'usage', of: 'request' });
+  });
+
   it('takes evidence links one a line, ignoring blank lines and spaces', () => {
     expect(linkLines(' https://a.example/1 \r\n\n  https://b.example/2\n')).toEqual(['https://a.example/1', 'https://b.example/2']);
     expect(linkLines(null)).toEqual([]);

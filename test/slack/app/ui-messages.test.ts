@@ -14,6 +14,7 @@ const REACHABLE = [
   'src/service/cases',
   'src/service/access/actor.ts',
   'src/service/rules',
+  'src/service/requests',
   'src/domain/access',
   'src/domain/cases',
   'src/domain/dates.ts',

@@ -68,12 +68,23 @@ export function filterFromValue(f: string): ListFilter {
   return { kind: 'partner', partnerId: f.slice('partner:'.length) };
 }
 
-export type PartnerCommand = { sub: 'status'; partnerId: string } | { sub: 'usage' };
+export type PartnerCommand =
+  | { sub: 'status'; partnerId: string }
+  /** `subject`: the category (upgrade, onboarding) or the program's name, which may hold spaces; the use case checks them. */
+  | { sub: 'request'; kind: string; partnerId: string; on: string; subject?: string }
+  | { sub: 'usage'; of?: 'request' };
 
-/** `/partner status PARTNER`. */
+/** `/partner status PARTNER`, `/partner request KIND PARTNER DATE [CATEGORY|PROGRAM]`. */
 export function parsePartnerCommand(text: string): PartnerCommand {
   const words = text.trim().split(/\s+/).filter((w) => w !== '');
-  if (words[0]?.toLowerCase() !== 'status' || words.length !== 2) return { sub: 'usage' };
+  const sub = words[0]?.toLowerCase();
+  if (sub === 'request') {
+    const id = partnerIdSchema.safeParse(words[2] ?? '');
+    if (words.length < 4 || !id.success) return { sub: 'usage', of: 'request' };
+    const subject = words.slice(4).join(' ');
+    return { sub: 'request', kind: words[1]!.toLowerCase(), partnerId: id.data, on: words[3]!, ...(subject ? { subject } : {}) };
+  }
+  if (sub !== 'status' || words.length !== 2) return { sub: 'usage' };
   const id = partnerIdSchema.safeParse(words[1]);
   return id.success ? { sub: 'status', partnerId: id.data } : { sub: 'usage' };
 }

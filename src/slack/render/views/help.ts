@@ -16,6 +16,7 @@ export function helpReply(f: Fmt, unknown?: string): PrivateReply {
     t('help.suspend'),
     t('help.lift'),
     t('help.status'),
+    t('help.request'),
     t('help.help'),
   ];
   const intro = unknown === undefined ? t('help.intro') : t('help.unknown', { text: escapeAndClip(unknown, 100) });
