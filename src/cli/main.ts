@@ -8,6 +8,7 @@ import { procedureCommands } from './commands/procedure.command.ts';
 import { calendarCommands } from './commands/calendar.command.ts';
 import { catalogCommand } from './commands/catalog.command.ts';
 import { deadlineCommand } from './commands/deadline.command.ts';
+import { exportCommand } from './commands/export.command.ts';
 import { importCommands } from './commands/import.command.ts';
 import { lateFeeCommand } from './commands/late-fee.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   migrateCommand,
   catalogCommand,
   ...importCommands,
+  exportCommand,
   previewCommand,
   standingCommand,
   deadlineCommand,
