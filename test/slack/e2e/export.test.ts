@@ -45,10 +45,10 @@ describeEachBackend('/violation export', (getDb) => {
     await givenLedger(bot.w, [['P1', '2026-03-31', 'deposit', '1.00'], ['P1', '2026-04-01', 'deposit', '3000.00'], ['P2', '2026-04-30', 'service_fee_unpaid', '-12.50'], ['P1', '2026-05-01', 'prepayment', '9.99']]);
     const a = await answer(bot, FINANCE.userId, 'export ledger 2026-04-01 2026-04-30');
     expect(a.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(a.text).toContain('Sent *ledger-2026-04-01_2026-04-30.csv* to your DM with the bot: 2 rows, 2026-04-01 to 2026-04-30.');
+    expect(a.text).toContain('Sent *ledger-2026-04-01_2026-04-30.csv* to your DM with the bot: 2026-04-01 to 2026-04-30, rows: 2.');
     const file = await bot.fake.waitForFile();
     expect(file).toMatchObject({ filename: 'ledger-2026-04-01_2026-04-30.csv', completed: { channelId: `D${FINANCE.userId}` } });
-    expect(file.completed!.initialComment).toContain('Export of ledger entries from 2026-04-01 to 2026-04-30 (2 rows');
+    expect(file.completed!.initialComment).toContain('Export of ledger entries from 2026-04-01 to 2026-04-30 (rows: 2;');
     expect(file.bytes!.toString('utf8')).toBe(await cliExport(bot, 'ledger', '--from', '2026-04-01', '--to', '2026-04-30'));
     expect(file.bytes!.toString('utf8')).toBe('partner_id,date,kind,amount\nP1,2026-04-01,deposit,3000.00\nP2,2026-04-30,service_fee_unpaid,-12.50\n');
     // The DM was opened for that person, and only one file went out.

@@ -390,8 +390,8 @@ export const uiEn = {
     badRange: 'The first day ({{from}}) is after the last ({{to}}).',
     tooMany: 'Too many words: give what to export and at most two days.',
     empty: 'No {{kind}} from {{from}} to {{to}}: no file was sent.',
-    sent: 'Sent *{{file}}* to your DM with the bot: {{count}} rows, {{from}} to {{to}}.',
+    sent: 'Sent *{{file}}* to your DM with the bot: {{from}} to {{to}}, rows: {{count}}.',
     title: '{{kind}}, {{from}} to {{to}}',
-    comment: 'Export of {{kind}} from {{from}} to {{to}} ({{count}} rows; dates Beijing time, amounts in CNY). It contains no replies, objections, evidence or reporter names (R-CONFIDENTIAL).',
+    comment: 'Export of {{kind}} from {{from}} to {{to}} (rows: {{count}}; dates Beijing time, amounts in CNY). It contains no replies, objections, evidence or reporter names (R-CONFIDENTIAL).',
   },
 } as const;
