@@ -23,12 +23,12 @@ export function exportRequestOf(words: readonly string[], today: LocalDate, f: F
   if (kindWord === undefined) return { ok: false, reason: null };
   if (extra.length > 0) return { ok: false, reason: f.t('dataExport.tooMany') };
   try {
-    const kind = parseExportKind(kindWord?.toLowerCase());
+    const kind = parseExportKind(kindWord.toLowerCase());
     return { ok: true, kind, range: parseExportRange(from, to) };
   } catch (e) {
     if (!isDomainError(e)) throw e;
     const d = e.details as { value?: string; from?: string; to?: string } | undefined;
-    if (e.code === 'export.bad_kind') return { ok: false, reason: f.t('dataExport.badKind', { text: escapeAndClip(kindWord ?? '', 40) }) };
+    if (e.code === 'export.bad_kind') return { ok: false, reason: f.t('dataExport.badKind', { text: escapeAndClip(kindWord, 40) }) };
     if (e.code === 'export.bad_date') return { ok: false, reason: f.t('dataExport.badDate', { text: escapeAndClip(d?.value ?? '', 40) }) };
     return { ok: false, reason: f.t('dataExport.badRange', { from: d?.from, to: d?.to }) };
   }
