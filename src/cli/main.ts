@@ -11,6 +11,7 @@ import { calendarCommands } from './commands/calendar.command.ts';
 import { catalogCommand } from './commands/catalog.command.ts';
 import { deadlineCommand } from './commands/deadline.command.ts';
 import { dingtalkUsageCommand } from './commands/dingtalk.command.ts';
+import { exportCommand } from './commands/export.command.ts';
 import { importCommands } from './commands/import.command.ts';
 import { lateFeeCommand } from './commands/late-fee.command.ts';
 import { migrateCommand } from './commands/migrate.command.ts';
@@ -22,6 +23,7 @@ export const commands: Command[] = [
   migrateCommand,
   catalogCommand,
   ...importCommands,
+  exportCommand,
   previewCommand,
   standingCommand,
   ...requestCommands,

@@ -51,6 +51,7 @@ export function stateFor(ws: Workspace, user: string, clock: ClockView): Sandbox
       html: mrkdwnHtml(m.text),
       ...(m.blocks ? { blocks: withHtml(m.blocks) } : {}),
       ephemeral: m.ephemeralFor !== undefined,
+      ...(m.files ? { files: m.files.map((f) => ({ ...f, url: `/files/${f.id}?as=${encodeURIComponent(user)}` })) } : {}),
       edited: m.edited,
       at: m.at.toISOString(),
     }));

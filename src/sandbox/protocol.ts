@@ -42,6 +42,8 @@ export interface MessageView {
   blocks?: unknown[];
   /** Only this person sees it ("Only visible to you"). */
   ephemeral: boolean;
+  /** Files shared with it, each a download link on the sandbox's origin for this person. */
+  files?: { id: string; name: string; title: string; size: number; url: string }[];
   edited: boolean;
   /** When it was posted, by the sandbox clock, ISO 8601. */
   at: string;

@@ -4,6 +4,7 @@ import { parse as parseQuery } from 'node:querystring';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger.ts';
+import { MAX_FILE_BYTES } from './workspace.ts';
 
 /**
  * The sandbox's one HTTP server, on loopback only: the page and its files,
@@ -31,6 +32,10 @@ export interface SandboxRoutes {
   ui(method: 'GET' | 'POST', path: string, query: URLSearchParams, body: unknown): Promise<unknown>;
   /** POST /api/<method>: Slack's Web API. */
   webApi(method: string, token: string | undefined, args: Record<string, unknown>): Promise<unknown>;
+  /** POST /upload/<file id>: the bytes of a file the bot uploads (the URL files.getUploadURLExternal gave). */
+  upload(fileId: string, bytes: Buffer): Promise<void>;
+  /** GET /files/<file id>?as=<person>: a shared file, for a person who can read where it was shared. */
+  download(fileId: string, as: string): Promise<{ name: string; bytes: Buffer } | undefined>;
   /** POST /response-url/<id>. */
   responseUrl(id: string, body: Record<string, unknown>): Promise<{ status: number; body: unknown }>;
   /** Subscribe to changes; returns the unsubscribe. */
@@ -86,6 +91,18 @@ async function handle(routes: SandboxRoutes, req: IncomingMessage, res: ServerRe
     const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : typeof args.token === 'string' ? args.token : undefined;
     return json(res, 200, await routes.webApi(api[1]!, token, args));
   }
+  const upload = /^\/upload\/(F\d+)$/.exec(path);
+  if (upload && method === 'POST') {
+    await routes.upload(upload[1]!, await uploadedBytes(req));
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    return void res.end('OK');
+  }
+  const download = /^\/files\/(F\d+)$/.exec(path);
+  if (download && method === 'GET') {
+    const found = await routes.download(download[1]!, url.searchParams.get('as') ?? '');
+    if (!found) throw new HttpError(404, 'no such file');
+    return attachment(res, found.name, found.bytes);
+  }
   const hook = /^\/response-url\/([0-9a-f]+)$/.exec(path);
   if (hook && method === 'POST') {
     const answer = await routes.responseUrl(hook[1]!, (await jsonBody(req)) as Record<string, unknown>);
@@ -107,6 +124,38 @@ async function file(res: ServerResponse, name: string): Promise<void> {
     'content-security-policy': "default-src 'self'; img-src 'self' data: https:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   });
   res.end(body);
+}
+
+/**
+ * A file the bot shared, as a download and never as a page: attachment,
+ * CSV as text/csv (anything else as bytes), no sniffing, and a CSP sandbox
+ * in case a browser renders it anyway. Only this origin serves it.
+ */
+function attachment(res: ServerResponse, name: string, bytes: Buffer): void {
+  const ascii = name.replace(/[^\w.-]/g, '_');
+  res.writeHead(200, {
+    'content-type': /\.csv$/i.test(name) ? 'text/csv; charset=utf-8' : 'application/octet-stream',
+    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'content-length': String(bytes.length),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; sandbox",
+  });
+  res.end(bytes);
+}
+
+/** The upload URL takes the bytes raw or, as WebClient sends them, as the one file field of a multipart form. */
+async function uploadedBytes(req: IncomingMessage): Promise<Buffer> {
+  // Room for the multipart envelope around the largest file the sandbox keeps.
+  const raw = await readBody(req, MAX_FILE_BYTES + 64 * 1024);
+  const contentType = req.headers['content-type'] ?? '';
+  if (!contentType.toLowerCase().startsWith('multipart/form-data')) return raw;
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData().catch(() => {
+    throw new HttpError(400, 'invalid multipart body');
+  });
+  const part = [...form.values()].find((v): v is File => typeof v !== 'string');
+  if (!part) throw new HttpError(400, 'no file in the multipart body');
+  return Buffer.from(await part.arrayBuffer());
 }
 
 function events(routes: SandboxRoutes, req: IncomingMessage, res: ServerResponse): void {
@@ -134,12 +183,12 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+async function readBody(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'request too large');
+    if (size > max) throw new HttpError(413, 'request too large');
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks);

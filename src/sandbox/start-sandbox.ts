@@ -75,6 +75,21 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     },
     webApi: async (method, token, args) => callWebApi(ws, { method, token, args }),
     responseUrl: async (id, body) => responseUrlPost(deps, id, body),
+    upload: async (id, bytes) => {
+      try {
+        ws.receiveFile(id, bytes);
+      } catch (e) {
+        if (e instanceof SlackRefusal) {
+          ws.problem(null, `Slack would refuse the file upload ${id}: ${e.error}${e.messages.length > 0 ? ` — ${e.messages.join('; ')}` : ''}`);
+          throw new HttpError(400, e.error);
+        }
+        throw e;
+      }
+    },
+    download: async (id, as) => {
+      const file = ws.fileFor(as, id);
+      return file?.bytes ? { name: file.name, bytes: file.bytes } : undefined;
+    },
     ui: async (method, path, query, body) => {
       try {
         return await ui(method, path, query, body);
@@ -146,6 +161,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   }
 
   const { server, url } = await listen(routes, logger, opts.port ?? 3000, host);
+  ws.origin = url;
   const deps: InteractionDeps = { ws, receiver, baseUrl: url };
 
   const config: SlackConfig = {

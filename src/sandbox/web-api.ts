@@ -112,6 +112,22 @@ const methods: Record<string, Method> = {
     return { channel: { id: Workspace.dmOf(users[0]!) } };
   },
 
+  // Slack's upload flow, as WebClient.filesUploadV2 runs it: a URL for the bytes, the POST there
+  // (sandbox-server.ts → Workspace.receiveFile), then the share. files.upload is retired at Slack too.
+  'files.getUploadURLExternal': (ws, a) => {
+    const { file, uploadUrl } = ws.reserveFile(required(a, 'filename'), Number(a.length));
+    return { upload_url: uploadUrl, file_id: file.id };
+  },
+
+  'files.completeUploadExternal': (ws, a) => {
+    const files = list(a.files)?.map(obj);
+    if (!files || files.length === 0 || files.some((f) => str(f?.id) === undefined)) throw new SlackRefusal('invalid_arguments', ['[ERROR] files must list {"id": …}']);
+    // The sandbox shares into a conversation; an upload left private is not something the bot does.
+    const channel = ws.resolveChannel(required(a, 'channel_id'));
+    const m = ws.shareFiles(files.map((f) => ({ id: str(f!.id)!, title: str(f!.title) })), channel, typeof a.initial_comment === 'string' ? a.initial_comment : '');
+    return { files: m.files!.map((f) => ({ id: f.id, name: f.name, title: f.title, size: f.size })) };
+  },
+
   'users.info': (_ws, a) => {
     const person = personById(required(a, 'user'));
     if (!person) throw new SlackRefusal('user_not_found');

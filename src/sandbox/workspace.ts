@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CHANNELS, isMember, personById } from './people.ts';
+import { BOT_USER_ID, CHANNELS, isMember, personById } from './people.ts';
 
 /**
  * The sandbox's Slack workspace, in memory: channels, each person's DM with
@@ -15,6 +15,8 @@ export const TRIGGER_TTL_MS = 3000;
 export const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
 export const RESPONSE_URL_USES = 5;
 export const MAX_STACKED_VIEWS = 3;
+/** The sandbox keeps files in memory: small ones only (Slack's own limit is 1 GB). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface StoredMessage {
   channel: string;
@@ -24,6 +26,8 @@ export interface StoredMessage {
   blocks?: unknown[];
   /** Seen only by this person. */
   ephemeralFor?: string;
+  /** Files shared with the message (files.completeUploadExternal); the text is the initial comment. */
+  files?: { id: string; name: string; title: string; size: number }[];
   edited: boolean;
   /** By the sandbox clock. */
   at: Date;
@@ -55,6 +59,17 @@ export interface ResponseUrl {
   uses: number;
 }
 
+/** A file on its way in (files.getUploadURLExternal → the upload URL → files.completeUploadExternal). */
+export interface StoredFile {
+  id: string;
+  name: string;
+  /** The length announced when the upload URL was asked for. */
+  length: number;
+  bytes?: Buffer;
+  /** Where it was shared; until then nobody can download it. */
+  channel?: string;
+}
+
 export interface Problem {
   user: string | null;
   at: Date;
@@ -78,6 +93,7 @@ export class Workspace {
   readonly homes = new Map<string, OpenView>();
   readonly modals = new Map<string, OpenView[]>();
   readonly problems: Problem[] = [];
+  readonly files = new Map<string, StoredFile>();
   private readonly triggers = new Map<string, Trigger>();
   private readonly responseUrls = new Map<string, ResponseUrl>();
   /** person → channel → how many of its messages they have seen. */
@@ -85,6 +101,9 @@ export class Workspace {
   private readonly subscribers = new Set<() => void>();
   private tsCounter = 0;
   private viewCounter = 0;
+  private fileCounter = 0;
+  /** The sandbox's own origin (`http://127.0.0.1:PORT`), where upload URLs point; set once it listens. */
+  origin = '';
 
   private readonly now: () => Date;
   private readonly wallNow: () => number;
@@ -114,6 +133,7 @@ export class Workspace {
     this.triggers.clear();
     this.responseUrls.clear();
     this.seen.clear();
+    this.files.clear();
     this.changed();
   }
 
@@ -202,6 +222,44 @@ export class Workspace {
 
   unread(user: string, channel: string): number {
     return Math.max(0, this.visible(user, channel).length - (this.seen.get(user)?.get(channel) ?? 0));
+  }
+
+  // ---- files (Slack's upload flow)
+
+  /** files.getUploadURLExternal: an id and a URL on the sandbox's own origin to POST the bytes to. */
+  reserveFile(name: string, length: number): { file: StoredFile; uploadUrl: string } {
+    if (!Number.isInteger(length) || length < 1) throw new SlackRefusal('invalid_arguments', ['[ERROR] length must be a positive whole number of bytes']);
+    if (length > MAX_FILE_BYTES) throw new SlackRefusal('file_too_large', [`[ERROR] the sandbox keeps files up to ${MAX_FILE_BYTES} bytes`]);
+    this.fileCounter += 1;
+    const file: StoredFile = { id: `F${String(this.fileCounter).padStart(10, '0')}`, name, length };
+    this.files.set(file.id, file);
+    return { file, uploadUrl: `${this.origin}/upload/${file.id}` };
+  }
+
+  /** The POST to the upload URL: once, before the upload is completed, at most the announced length. */
+  receiveFile(id: string, bytes: Buffer): void {
+    const file = this.files.get(id);
+    if (!file || file.channel !== undefined || file.bytes !== undefined) throw new SlackRefusal('invalid_upload');
+    if (bytes.length > file.length) throw new SlackRefusal('file_too_large', [`[ERROR] ${bytes.length} bytes sent, ${file.length} announced`]);
+    file.bytes = bytes;
+  }
+
+  /** files.completeUploadExternal: the files are shared in the channel as one message with the comment. */
+  shareFiles(list: readonly { id: string; title?: string }[], channel: string, comment: string): StoredMessage {
+    const files = list.map(({ id, title }) => {
+      const file = this.files.get(id);
+      // Slack refuses a file whose bytes never arrived (or not all of them), or one already shared.
+      if (!file || file.channel !== undefined || file.bytes?.length !== file.length) throw new SlackRefusal('file_upload_not_found', [`[ERROR] no complete upload for ${id}`]);
+      return { file, title: title ?? file.name };
+    });
+    for (const { file } of files) file.channel = channel;
+    return this.post({ channel, from: BOT_USER_ID, text: comment, files: files.map(({ file, title }) => ({ id: file.id, name: file.name, title, size: file.length })) });
+  }
+
+  /** A shared file, for a person who can read the conversation it was shared in; anyone else: none. */
+  fileFor(user: string, id: string): StoredFile | undefined {
+    const file = this.files.get(id);
+    return file?.channel !== undefined && file.bytes && this.canRead(user, file.channel) ? file : undefined;
   }
 
   // ---- triggers and response URLs

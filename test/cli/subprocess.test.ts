@@ -72,6 +72,13 @@ describe('the cli in its own process, on the embedded database', () => {
     expect(r.stdout).toContain('  R-DEDUCT: deposit 3000.00, prepayment 0.00, service fee 0.00, owed 2000.00\n');
   }, 60_000);
 
+  it('export prints the CSV on stdout, one line break at the end, and a bad date is one line on stderr (issue 11)', async () => {
+    const r = await cli(dataDir, 'export', 'ledger', '--from', '2025-05-01', '--to', '2025-05-01');
+    expect(r).toEqual({ code: 0, stdout: 'partner_id,date,kind,amount\nP1,2025-05-01,deposit,3000.00\n', stderr: '' });
+    const bad = await cli(dataDir, 'export', 'ledger', '--from', '2025-05-01', '--to', '2025-04-31');
+    expect(bad).toEqual({ code: 1, stdout: '', stderr: 'error: the to date must be a real date written YYYY-MM-DD, got "2025-04-31"\n' });
+  }, 60_000);
+
   it('a mistake exits 1 with one line on stderr and nothing on stdout', async () => {
     const r = await cli(dataDir, 'preview', '--partner', 'NOPE', '--item', 'SVC-09', '--on', '2026-01-10');
     expect(r).toEqual({ code: 1, stdout: '', stderr: 'error: No partner with id "NOPE". Import it first (cli import partners).\n' });

@@ -441,6 +441,30 @@ describe('the sandbox in a browser: one case, every role', () => {
   );
 
   it(
+    'finance exports the cases: the CSV arrives in its DM as a download link served by the sandbox (issue 11)',
+    async () => {
+      await actAs('UFINANCE1');
+      await openDmWithBot();
+      await typeCommand('/violation export cases 2000-01-01 2099-12-31');
+      const link = page.getByTestId('file-link').last();
+      await link.waitFor();
+      const href = (await link.getAttribute('href')) ?? '';
+      expect(href).toMatch(/^\/files\/F\d+\?as=UFINANCE1$/);
+      expect(await link.getAttribute('download')).toBe('cases-2000-01-01_2099-12-31.csv');
+      const res = await fetch(`${sandbox!.url}${href}`);
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+      const csv = await res.text();
+      expect(csv.split('\n')[0]).toMatch(/^case_id,partner_id,item_id,state,/);
+      expect(csv).toContain(`${caseId},P-A,`);
+      await message('Sent').waitFor();
+      await link.scrollIntoViewIfNeeded();
+      await shot(page, 'export-file');
+      await noProblems();
+    },
+    STEP,
+  );
+
+  it(
     'Reset demo, once confirmed, brings the workspace and the cases back to their first state',
     async () => {
       let asked = '';

@@ -141,6 +141,39 @@ describe('the sandbox over HTTP, with the real bot', () => {
     expect((await post('/ui/clock', { advance: 'working-days', days: 0 })).body).toMatchObject({ ok: false, error: expect.stringContaining('from 1 to 60') });
   });
 
+  it('/violation export: finance gets the CSV as a download link in its DM, served by the sandbox as an attachment to that person only', async () => {
+    const FINANCE = 'UFINANCE1';
+    expect((await post('/ui/command', { as: FINANCE, channel: `D${FINANCE}`, line: '/violation export sanctions 2000-01-01 2099-12-31' })).body).toEqual({ ok: true });
+    const shared = await eventually('the file in the DM', async () => (await state(FINANCE)).messages[`D${FINANCE}`]?.find((m) => m.files?.length));
+    const file = shared.files![0]!;
+    expect(file).toMatchObject({ name: 'sanctions-2000-01-01_2099-12-31.csv', url: `/files/${file.id}?as=${FINANCE}` });
+    expect(shared.text).toContain('Export of sanctions from 2000-01-01 to 2099-12-31');
+    const res = await fetch(`${sandbox.url}${file.url}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${file.name}"; filename*=UTF-8''${file.name}`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain('sandbox');
+    const csv = await res.text();
+    expect(csv.split('\n')[0]).toBe('case_id,partner_id,item_id,occurred_on,notice_date,terminated');
+    // The demo's history: P-A's and P-B's imported sanctions.
+    expect(csv).toContain('HIST-PA-01,P-A,SVC-10,');
+    expect(file.size).toBe(Buffer.byteLength(csv));
+    // Nobody else can fetch it, not even by guessing its id; an upload URL takes no second POST.
+    expect((await fetch(`${sandbox.url}/files/${file.id}?as=UPARTNERA1`)).status).toBe(404);
+    expect((await fetch(`${sandbox.url}/files/${file.id}`)).status).toBe(404);
+    expect((await fetch(`${sandbox.url}/upload/${file.id}`, { method: 'POST', body: 'x' })).status).toBe(400);
+    // A partner's contact is refused privately, and no file is made.
+    const before = (await state(CONTACT)).messages[`D${CONTACT}`]?.length ?? 0;
+    expect((await post('/ui/command', { as: CONTACT, channel: `D${CONTACT}`, line: '/violation export sanctions' })).body).toEqual({ ok: true });
+    const refusal = await eventually('the refusal', async () => (await state(CONTACT)).messages[`D${CONTACT}`]?.slice(before).find((m) => m.ephemeral));
+    expect(JSON.stringify(refusal)).toContain('Only staff');
+    expect((await state(CONTACT)).messages[`D${CONTACT}`]?.some((m) => m.files?.length)).toBe(false);
+    // The upload flow itself raised no problem (the refused second POST above is one, by design).
+    expect((await state(FINANCE)).problems.filter((p) => /files\./.test(p.text))).toEqual([]);
+    expect((await state(FINANCE)).problems.some((p) => p.text.includes(`file upload ${file.id}: invalid_upload`))).toBe(true);
+  });
+
   it('puts everything back on reset: demo data, an empty workspace, the real time', async () => {
     expect((await post('/ui/reset', {})).body).toEqual({ ok: true });
     const s = await state(OFFICER);

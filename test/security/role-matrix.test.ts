@@ -95,6 +95,18 @@ describeEachBackend('the role × action matrix on the Slack surface', (getDb) =>
     }
   });
 
+  it('/violation export: every staff role may (staff see every case); a partner\'s contacts and strangers are refused privately and no file goes out (R-CONFIDENTIAL)', async () => {
+    bot = await startBot(getDb());
+    await caseOfP1(bot);
+    const staff: Who[] = ['officer', 'approver', 'finance', 'admin'];
+    for (const who of EVERYONE) {
+      const { outcome, text } = await outcomeOf(bot, (responseUrl) => bot!.command(PEOPLE[who], 'export cases 2026-06-01 2026-06-01', { responseUrl }));
+      expect({ who, outcome }).toEqual({ who, outcome: staff.includes(who) ? 'answered' : 'refused' });
+      if (!staff.includes(who)) expectRefusalIsClear(text);
+    }
+    expect(bot.fake.files.filter((f) => f.completed).map((f) => f.completed!.channelId)).toEqual(staff.map((who) => `D${PEOPLE[who]}`));
+  });
+
   it('the reply buttons act for the accused partner\'s contact only (R-REPLY); everyone else is refused and the case waits', async () => {
     bot = await startBot(getDb());
     const caseId = await caseOfP1(bot);

@@ -112,7 +112,7 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the bot scopes the app uses, and starts in HTTP mode', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'files:read', 'im:write', 'users:read']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'chat:write.public', 'commands', 'files:read', 'files:write', 'im:write', 'users:read']);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
     expect(manifest.features.bot_user.display_name).toMatch(/^[a-z0-9._-]{1,80}$/);

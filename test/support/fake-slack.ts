@@ -54,6 +54,18 @@ export const rateLimited = (retryAfterSec = 1): HttpReply =>
 export type Reply = HttpReply | Record<string, unknown>;
 export type ReplyHandler = (args: Record<string, unknown>, call: RecordedCall) => Reply | Promise<Reply>;
 
+/** A file the app uploaded through files.getUploadURLExternal → POST → files.completeUploadExternal. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** The length the app announced in files.getUploadURLExternal. */
+  length: number;
+  /** The bytes POSTed to the upload URL; undefined until they arrive. */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal: where it was shared, with which title and comment. */
+  completed?: { channelId: string | undefined; title: string | undefined; initialComment: string | undefined };
+}
+
 export interface FakeSlackOptions {
   /** users.info locale per user id; others get 'en-US'. */
   userLocales?: Record<string, string>;
@@ -64,6 +76,10 @@ export interface FakeSlack {
   readonly url: string;
   readonly calls: RecordedCall[];
   readonly responseUrlPosts: ResponseUrlPost[];
+  /** Files by id, in the order their upload URLs were asked for. */
+  readonly files: UploadedFile[];
+  /** Resolves with the first completed upload that matches. */
+  waitForFile(predicate?: (f: UploadedFile) => boolean, timeoutMs?: number): Promise<UploadedFile>;
   callsTo(method: string): RecordedCall[];
   /** Resolves with the first recorded call (already made or still to come) that matches. */
   waitFor(method: string, predicate?: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
@@ -148,8 +164,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const responseUrlReplies = new Map<string, HttpReply>();
   const locales = new Map(Object.entries(options.userLocales ?? {}));
   const subscribers = new Set<() => void>();
+  const files: UploadedFile[] = [];
   let messageCount = 0;
   let viewCount = 0;
+  // Known once the server listens; upload URLs are handed out only after that.
+  let base = '';
 
   // Slack message timestamps are strings that sort in posting order.
   const nextTs = (): string => {
@@ -191,6 +210,25 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     'views.push': (a) => (str(a.trigger_id) ? viewReply(a) : { ok: false, error: 'invalid_arguments' }),
     'views.update': (a) => (str(a.view_id) || str(a.external_id) ? viewReply(a, str(a.view_id)) : { ok: false, error: 'invalid_arguments' }),
     'views.publish': (a) => (str(a.user_id) ? viewReply(a) : { ok: false, error: 'invalid_arguments' }),
+    // Slack's upload flow (what WebClient.filesUploadV2 does): ask for a URL, POST the bytes there, then complete.
+    'files.getUploadURLExternal': (a) => {
+      const filename = str(a.filename);
+      const length = Number(a.length);
+      if (!filename || !Number.isInteger(length) || length < 1) return { ok: false, error: 'invalid_arguments' };
+      const id = `F${String(files.length + 1).padStart(8, '0')}`;
+      files.push({ id, filename, length });
+      return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
+    },
+    'files.completeUploadExternal': (a) => {
+      const listed = Array.isArray(a.files) ? (a.files as { id?: string; title?: string }[]) : [];
+      if (listed.length === 0) return { ok: false, error: 'invalid_arguments' };
+      const found = listed.map((f) => ({ f, file: files.find((x) => x.id === f.id) }));
+      // Slack refuses to complete a file whose bytes never arrived, or arrived short.
+      if (found.some(({ file }) => !file?.bytes || file.bytes.length !== file.length)) return { ok: false, error: 'file_upload_not_found' };
+      const channelId = str(a.channel_id);
+      for (const { f, file } of found) file!.completed = { channelId, title: f.title, initialComment: str(a.initial_comment) };
+      return { ok: true, files: found.map(({ f, file }) => ({ id: file!.id, name: file!.filename, title: f.title ?? file!.filename, size: file!.length })) };
+    },
     'users.info': (a) => {
       const id = str(a.user);
       if (!id) return { ok: false, error: 'user_not_found' };
@@ -255,15 +293,38 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     notify();
   };
 
+  /**
+   * The upload URL takes the bytes raw or, as WebClient sends them, as the
+   * one file field of a multipart form; Slack answers 200 with `OK - <length>`.
+   */
+  const handleUpload = async (id: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const raw = await readBody(req);
+    const file = files.find((f) => f.id === id);
+    if (!file) return send(res, new HttpReply(404, 'unknown upload'));
+    const contentType = req.headers['content-type'] ?? '';
+    let bytes = raw;
+    if (contentType.toLowerCase().startsWith('multipart/form-data')) {
+      const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+      const part = [...form.values()].find((v): v is File => typeof v !== 'string');
+      bytes = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    }
+    file.bytes = bytes;
+    send(res, new HttpReply(200, `OK - ${bytes.length}`));
+    notify();
+  };
+
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
     const api = /^\/api\/([\w.]+)$/.exec(path);
     const hook = /^\/response-url\/([^/]+)$/.exec(path);
+    const upload = /^\/upload\/(F\d+)$/.exec(path);
     const work = api && req.method === 'POST'
       ? handleApi(api[1]!, req, res)
       : hook && req.method === 'POST'
         ? handleResponseUrl(decodeURIComponent(hook[1]!), req, res)
-        : Promise.resolve(send(res, new HttpReply(404, { ok: false, error: 'not_found' })));
+        : upload && req.method === 'POST'
+          ? handleUpload(upload[1]!, req, res)
+          : Promise.resolve(send(res, new HttpReply(404, { ok: false, error: 'not_found' })));
     work.catch((err: unknown) => {
       if (!res.headersSent) send(res, new HttpReply(500, { ok: false, error: `fake_slack_error: ${String(err)}` }));
     });
@@ -274,12 +335,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
 
   return {
     url: `${base}/api/`,
     calls,
     responseUrlPosts,
+    files,
+    waitForFile: (predicate = () => true, timeoutMs = 2000) =>
+      waitUntil(
+        () => files.find((f) => f.completed !== undefined && predicate(f)),
+        subscribers,
+        timeoutMs,
+        () => `a completed file upload; files so far: ${files.map((f) => `${f.id} ${f.filename}${f.completed ? ' (completed)' : ''}`).join(', ') || 'none'}`,
+      ),
     callsTo: (method) => calls.filter((c) => c.method === method),
     waitFor: (method, predicate = () => true, timeoutMs = 2000) =>
       waitUntil(
@@ -311,6 +380,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     reset: () => {
       calls.length = 0;
       responseUrlPosts.length = 0;
+      files.length = 0;
       persistent.clear();
       once.clear();
       responseUrlReplies.clear();

@@ -343,6 +343,7 @@ export const uiEn = {
     access: {
       missing_role: 'You need the {{role}} role to {{doing}}. Ask an admin to grant it.',
       not_partner_contact: 'Only a contact of the partner can answer for it in case {{caseId}}; nothing was changed.',
+      staff_only: 'Only staff (an officer, approver, finance or admin) can export data; nothing was sent.',
     },
     case: {
       not_found: 'There is no case {{caseId}} that you can see.',
@@ -406,5 +407,20 @@ export const uiEn = {
     suspension: {
       before_notice: 'Case {{caseId}} has not been notified to the partner yet: incentives can be suspended only after the notice is sent (R-SUSPEND). Nothing was changed.',
     },
+  },
+  // ---- Data out (issue 11): `/violation export`. One block, for an easy merge; the refusal is errors.access.staff_only.
+  dataExport: {
+    help: '• `/violation export cases|sanctions|ledger [FROM] [TO]`: a CSV file of them in your DM, for finance and audit (staff)',
+    usage:
+      'Say what to export and, if you like, the days: `/violation export ledger 2026-05-01 2026-05-31`. Cases go by the day they were filed, sanctions by their notice date, ledger entries by their date; both days are included (Beijing time). Without days: this month so far; with one: from that day until today.',
+    kind: { cases: 'cases', sanctions: 'sanctions', ledger: 'ledger entries' },
+    badKind: 'I can export cases, sanctions or ledger, not “{{text}}”.',
+    badDate: '“{{text}}” is not a date written YYYY-MM-DD.',
+    badRange: 'The first day ({{from}}) is after the last ({{to}}).',
+    tooMany: 'Too many words: give what to export and at most two days.',
+    empty: 'No {{kind}} from {{from}} to {{to}}: no file was sent.',
+    sent: 'Sent *{{file}}* to your DM with the bot: {{from}} to {{to}}, rows: {{count}}.',
+    title: '{{kind}}, {{from}} to {{to}}',
+    comment: 'Export of {{kind}} from {{from}} to {{to}} (rows: {{count}}; dates Beijing time, amounts in CNY). It contains no replies, objections, evidence or reporter names (R-CONFIDENTIAL).',
   },
 } as const;

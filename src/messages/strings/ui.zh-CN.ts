@@ -337,6 +337,7 @@ export const uiZh = {
     access: {
       missing_role: '你需要{{role}}角色才能{{doing}}。请联系管理员授予。',
       not_partner_contact: '只有该合作伙伴的联系人才能就案件 {{caseId}} 作出回复；未作任何更改。',
+      staff_only: '只有工作人员（合规专员、审批人、财务或管理员）才能导出数据；未发送任何内容。',
     },
     case: {
       not_found: '没有你可查看的案件 {{caseId}}。',
@@ -400,5 +401,20 @@ export const uiZh = {
     suspension: {
       before_notice: '案件 {{caseId}} 尚未通知合作伙伴：只有在发出通知后才能暂停激励发放（R-SUSPEND）。未作任何更改。',
     },
+  },
+  // ---- Data out (issue 11): `/violation export`. One block, for an easy merge; the refusal is errors.access.staff_only.
+  dataExport: {
+    help: '• `/violation export cases|sanctions|ledger [开始日期] [结束日期]`：以 CSV 文件发到你的私信，供财务和审计使用（工作人员）',
+    usage:
+      '请说明导出什么，可附日期：`/violation export ledger 2026-05-01 2026-05-31`。案件按立案日期、处罚按处理通知日期、台账按记账日期筛选，首尾两天均包含（北京时间）。不写日期：本月至今；只写一个：从该日至今天。',
+    kind: { cases: '案件', sanctions: '处罚', ledger: '台账记录' },
+    badKind: '可导出 cases（案件）、sanctions（处罚）或 ledger（台账），不能导出“{{text}}”。',
+    badDate: '“{{text}}”不是 YYYY-MM-DD 格式的日期。',
+    badRange: '开始日期（{{from}}）晚于结束日期（{{to}}）。',
+    tooMany: '参数过多：请给出导出内容，最多再加两个日期。',
+    empty: '{{from}} 至 {{to}} 没有{{kind}}，未发送文件。',
+    sent: '已将 *{{file}}* 发到你与机器人的私信：共 {{count}} 行，{{from}} 至 {{to}}。',
+    title: '{{kind}}，{{from}} 至 {{to}}',
+    comment: '{{kind}}导出，{{from}} 至 {{to}}（共 {{count}} 行；日期为北京时间，金额单位为人民币元）。不含答复、异议、证据或举报人姓名（R-CONFIDENTIAL）。',
   },
 } as const;

@@ -825,6 +825,26 @@ function renderMessage(m) {
       Array.isArray(m.blocks) && m.blocks.length > 0
         ? renderBlocks(m.blocks, messageCtx(current, m.ts))
         : messageText(m),
+      Array.isArray(m.files) && m.files.length > 0 ? renderFiles(m.files) : null,
+    ),
+  );
+}
+
+/** Files shared with a message: a download link each, served by the sandbox itself (as an attachment, never shown as a page). */
+function renderFiles(files) {
+  return el(
+    'ul',
+    { class: 'message-files' },
+    ...files.map((f) =>
+      el(
+        'li',
+        { class: 'message-file', dataset: { testid: 'file' } },
+        // Only the sandbox's own /files/ path is linked; anything else is shown as text.
+        typeof f.url === 'string' && f.url.startsWith('/files/')
+          ? el('a', { href: f.url, download: f.name, rel: 'noopener', dataset: { testid: 'file-link' }, text: f.title || f.name })
+          : el('span', { text: f.title || f.name }),
+        el('span', { class: 'file-meta', text: ` ${f.name} · ${Number(f.size) || 0} bytes` }),
+      ),
     ),
   );
 }

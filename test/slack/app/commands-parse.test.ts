@@ -22,6 +22,9 @@ describe('reading what people type after /violation and /partner', () => {
     ['show', { sub: 'usage', of: 'show' }],
     ['show P1', { sub: 'usage', of: 'show' }],
     ['show V-1 V-2', { sub: 'usage', of: 'show' }],
+    // issue 11: the words after `export` are checked by the subcommand, which knows today.
+    ['export ledger 2026-05-01 2026-05-31', { sub: 'export', words: ['ledger', '2026-05-01', '2026-05-31'] }],
+    ['EXPORT', { sub: 'export', words: [] }],
     ['delete everything', { sub: 'unknown', text: 'delete everything' }],
   ])('“/violation %s”', (text, expected) => {
     expect(parseViolationCommand(text)).toEqual(expected);

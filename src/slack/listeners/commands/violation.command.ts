@@ -4,6 +4,7 @@ import type { CommandArgs, Make } from '../shared/types.ts';
 import { answerSubcommand } from './violation/answer.ts';
 import { determineSubcommand } from './violation/determine.ts';
 import { dismissSubcommand } from './violation/dismiss.ts';
+import { exportSubcommand } from './violation/export.ts';
 import { helpSubcommand, unknownSubcommand, usageSubcommand } from './violation/help.ts';
 import { listSubcommand } from './violation/list.ts';
 import { noticeSubcommand } from './violation/notice.ts';
@@ -24,6 +25,7 @@ const subcommands: Handlers = {
   dismiss: dismissSubcommand,
   suspend: suspendSubcommand,
   lift: liftSubcommand,
+  export: exportSubcommand,
   help: helpSubcommand,
   unknown: unknownSubcommand,
   usage: usageSubcommand,

@@ -24,6 +24,8 @@ export type ViolationCommand =
   | { sub: 'list'; filter: ListFilter; page: number }
   | { [S in CaseSub]: { sub: S; caseId: string } }[CaseSub]
   | { sub: 'help' }
+  /** `export KIND [FROM] [TO]`: the words after `export`, checked by the subcommand, which knows today (issue 11). */
+  | { sub: 'export'; words: string[] }
   | { sub: 'unknown'; text: string }
   /** A known subcommand with a missing or malformed argument: its usage line is shown. */
   | { sub: 'usage'; of: CaseSub };
@@ -37,6 +39,7 @@ export function parseViolationCommand(text: string): ViolationCommand {
   const sub = (words[0] ?? 'help').toLowerCase();
   if (sub === 'help' || sub === '帮助') return { sub: 'help' };
   if (sub === 'report') return { sub: 'report' };
+  if (sub === 'export') return { sub: 'export', words: words.slice(1) };
   if (sub === 'list') return { sub: 'list', filter: listFilter(words[1]), page: 0 };
   const caseSub = withCase.find((s) => s === sub);
   if (caseSub) {

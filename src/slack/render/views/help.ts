@@ -15,6 +15,7 @@ export function helpReply(f: Fmt, unknown?: string): PrivateReply {
     t('help.dismiss'),
     t('help.suspend'),
     t('help.lift'),
+    t('dataExport.help'),
     t('help.status'),
     t('help.request'),
     t('help.help'),
