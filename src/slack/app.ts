@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
+import { register as registerFallbacks } from './listeners/fallback/index.ts';
 import { register as registerOptions } from './listeners/options/index.ts';
 import { register as registerViews } from './listeners/views/index.ts';
 import { slackHttpReceiver } from './http-receiver.ts';
@@ -54,6 +55,8 @@ export function createSlackApp(ctx: SlackContext, opts: { receiver?: Receiver } 
   registerViews(app, ctx);
   registerOptions(app, ctx);
   registerEvents(app, ctx);
+  // Last, and matching only ids none of the above handles (a stale button is acked, not left to 404).
+  registerFallbacks(app, ctx);
   app.error(async (e) => {
     // Listeners answer people themselves; what reaches here is logged once, as JSON.
     ctx.logger.error('slack listener error', { code: (e as { code?: string }).code, error: e.message });

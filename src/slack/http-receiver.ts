@@ -13,6 +13,9 @@ const EVENTS_PATH = '/slack/events';
  * and leaves the request hanging), an `event` that is a string, a
  * `block_actions` without a user (both a 500) — is answered 400 here, and
  * Bolt never sees it. Unsigned requests still reach Bolt, which answers 401.
+ * A timestamp more than 5 minutes ahead is answered 401 here too: Bolt
+ * refuses only the stale, so a signed request dated ahead could be replayed
+ * until it became stale.
  */
 export function slackHttpReceiver(opts: HTTPReceiverOptions & { signingSecret: string; log: Logger }): HTTPReceiver {
   const { log, ...options } = opts;
@@ -35,12 +38,29 @@ export function slackHttpReceiver(opts: HTTPReceiverOptions & { signingSecret: s
     } catch (e) {
       return answer(res, HTTPModuleFunctions.isRawBodyError(e) && e.statusCode === 413 ? 413 : 400);
     }
+    // Bolt refuses only the stale (verify-request.js checks `ts < now - 5 min`): a request signed with a
+    // timestamp far ahead would stay valid until then, so one captured copy could be replayed for as long.
+    const ahead = secondsAhead(buffered);
+    if (ahead > MAX_SKEW_SEC) {
+      log.warn('Slack request from the future refused', { secondsAhead: ahead });
+      return answer(res, 401);
+    }
     const problem = shapeProblem(buffered);
     // Bolt answers the unsigned (401) and the unparsable (400) itself, and reads the buffered body again.
     if (problem === undefined || !signed(buffered, options.signingSecret)) return bolt(buffered, res);
     log.warn('malformed Slack request refused', { problem });
     answer(res, 400);
   }
+}
+
+/** Slack's window for a request's timestamp, either way (https://api.slack.com/authentication/verifying-requests-from-slack). */
+const MAX_SKEW_SEC = 5 * 60;
+
+/** How far ahead of our clock the request says it was sent (0 or less: not ahead, or no number to read; Bolt judges those). */
+function secondsAhead(req: IncomingMessage): number {
+  const header = req.headers['x-slack-request-timestamp'];
+  const ts = Number(typeof header === 'string' ? header : NaN);
+  return Number.isFinite(ts) ? ts - Math.floor(Date.now() / 1000) : 0;
 }
 
 function pathOf(req: IncomingMessage): string | undefined {

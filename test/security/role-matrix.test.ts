@@ -1,16 +1,24 @@
 // Who may do what, through the Slack surface (issue #10): every command and
-// button that acts on a case, against every kind of person. The expected
-// table is written out here from RULES.md (R-EVIDENCE, R-DETERMINE,
-// R-CONFIDENTIAL, R-SUSPEND) and the role table (src/domain/access/roles.ts),
-// not computed from the code under test. A refused person gets a private
-// answer saying why, and nothing changes.
+// button that acts on a case or a partner, against every kind of person. The
+// expected table is written out here from RULES.md (R-EVIDENCE, R-SCREEN,
+// R-REPLY, R-SUSPEND, R-DETERMINE, R-NOTICE, R-CONFIDENTIAL) and the role
+// table (src/domain/access/roles.ts), not computed from the code under test.
+// A refused person gets a private answer saying why, and nothing changes; a
+// person to whom a case does not exist (R-CONFIDENTIAL: another partner's
+// contact, a stranger) is not told whom it concerns either.
 import { afterEach, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { decideDetermination } from '../../src/service/cases/decide-determination.ts';
+import { objectToNotice, replyToNotice } from '../../src/service/cases/partner-replies.ts';
 import { proposeDetermination } from '../../src/service/cases/propose-determination.ts';
 import { reportViolation } from '../../src/service/cases/report-violation.ts';
+import { suspendIncentives } from '../../src/service/cases/suspension.ts';
 import { ACTIONS, INPUTS, VIEWS } from '../../src/slack/action-ids.ts';
 import { ADMIN, APPROVER, FINANCE, key, OFFICER, P1_CONTACT, STRANGER } from '../support/case-fixtures.ts';
 import { describeEachBackend } from '../support/databases.ts';
+import { query } from '../support/service-fixtures.ts';
 import { buttonIn, caseState, CHANNELS, countRows, P2_CONTACT_ID, plainValue, startBot, textOf, type Bot } from '../slack/e2e/harness.ts';
+import { allRowCounts } from './support.ts';
 
 /** The people of the matrix. OFFICER holds officer and approver (case-fixtures). */
 const PEOPLE = {
@@ -37,13 +45,27 @@ async function outcomeOf(bot: Bot, send: (responseUrl: string) => Promise<unknow
   const answered = bot.fake.waitForResponseUrlPost(id, undefined, 5000).then((p) => textOf(p.body));
   const first = await Promise.race([opened, answered]);
   if (first === 'opened') return { outcome: 'opened', text: '' };
-  const refused = /needs the|need the|not allowed|cannot|can't|only|must|无权|需要/i.test(first) && !/^Case V-/.test(first);
+  const refused = /needs the|need the|not allowed|cannot|can't|only|must|No case V-|无权|需要/i.test(first) && !/^Case V-/.test(first);
   return { outcome: refused ? 'refused' : 'answered', text: first };
 }
 
 function expectRefusalIsClear(text: string): void {
   expect(text.trim()).not.toBe('');
   expect(text).not.toMatch(/\bat .*\.ts:\d+|Error:/);
+}
+
+/** R-CONFIDENTIAL: to another partner's contact and a stranger the case does not exist, so a refusal names neither the accused nor its state. */
+const OUTSIDERS: readonly Who[] = ['otherContact', 'stranger'];
+/** A case number never used. */
+const GHOST = 'V-999999';
+function expectNothingLeaks(who: Who, text: string): void {
+  if (OUTSIDERS.includes(who)) expect({ who, text }).not.toEqual({ who, text: expect.stringMatching(/\bP1\b|Partner One|awaiting|objection_raised|reported/) });
+}
+
+/** What a refusal must leave as it was: every table's row count, and the case row itself. */
+async function snapshot(b: Bot, caseId: string): Promise<unknown> {
+  const [row] = await query<Record<string, unknown>>(b.w.db, sql`select state, suspended, notice_sent_at, reply_due_at from cases where id = ${caseId}`);
+  return { rows: await allRowCounts(b.w.db), case: row };
 }
 
 describeEachBackend('the role × action matrix on the Slack surface', (getDb) => {
@@ -160,5 +182,160 @@ describeEachBackend('the role × action matrix on the Slack surface', (getDb) =>
         if (outcome === 'refused') expectRefusalIsClear(text);
       }
     }
+  });
+
+  // ---- the cases the remaining rows act on, each in the state where the allowed person succeeds
+
+  /** R-SCREEN: P2's contact reports P1, with evidence; it waits for staff screening. */
+  async function partnerReport(b: Bot): Promise<string> {
+    const r = await reportViolation(b.w.cases, { key: key(), actor: { platform: 'slack', userId: P2_CONTACT_ID }, partnerId: 'P1', itemId: 'SVC-09', occurredOn: '2026-05-20', facts: 'Seen it', evidence: [{ kind: 'link', ref: 'https://example.com/x' }] });
+    await b.deliver();
+    return r.caseId;
+  }
+
+  /** R-SUSPEND: the officer held P1's incentive payouts after the notice. */
+  async function suspendedCase(b: Bot): Promise<string> {
+    const caseId = await caseOfP1(b);
+    await suspendIncentives(b.w.cases, { key: key(), actor: OFFICER, caseId });
+    await b.deliver();
+    return caseId;
+  }
+
+  /** R-NOTICE: a determination approved, its processing notice sent (the Object button's case). */
+  async function processingNoticed(b: Bot): Promise<string> {
+    const caseId = await caseOfP1(b);
+    await replyToNotice(b.w.cases, { key: key(), actor: P1_CONTACT, caseId, kind: 'accept' });
+    const p = await proposeDetermination(b.w.cases, { key: key(), actor: OFFICER, caseId, established: true, terminate: false, reasons: 'Admitted' });
+    await decideDetermination(b.w.cases, { key: key(), actor: APPROVER, determinationId: p.determinationId, approve: true });
+    await b.deliver();
+    return caseId;
+  }
+
+  /** R-NOTICE: the accused objected; staff answer it. */
+  async function objected(b: Bot): Promise<string> {
+    const caseId = await processingNoticed(b);
+    await objectToNotice(b.w.cases, { key: key(), actor: P1_CONTACT, caseId, grounds: 'A one-off delay.' });
+    await b.deliver();
+    return caseId;
+  }
+
+  type Send = (b: Bot, who: Who, caseId: string, responseUrl: string) => Promise<unknown>;
+  const command = (line: (caseId: string) => string, slash = '/violation'): Send => (b, who, caseId, responseUrl) => b.command(PEOPLE[who], line(caseId), { responseUrl, command: slash });
+  const button = (actionId: string): Send => (b, who, caseId, responseUrl) => b.click(PEOPLE[who], actionId, caseId, { responseUrl });
+
+  it.each([
+    // R-SCREEN / R-REPLY: sending the notice of a partner's report is the officer's (case.notice).
+    { what: '/violation notice', setup: partnerReport, send: command((id) => `notice ${id}`), allowed: ['officer'] as Who[], then: /The notice of case \*V-000001\* is sent/ },
+    { what: 'the notice_send button', setup: partnerReport, send: button(ACTIONS.noticeSend), allowed: ['officer'] as Who[], then: /The notice of case \*V-000001\* is sent/ },
+    // R-SCREEN: dismissing a partner's report with a reason is the officer's too.
+    { what: 'the dismiss_open button', setup: partnerReport, send: button(ACTIONS.dismissOpen), allowed: ['officer'] as Who[], then: 'opened' as const },
+    // R-SUSPEND: lifting by hand is the officer's (case.lift_suspension).
+    { what: '/violation lift', setup: suspendedCase, send: command((id) => `lift ${id}`), allowed: ['officer'] as Who[], then: /lifted/i },
+    // R-NOTICE: answering an objection is the officer's (objection.answer), by command or button.
+    { what: '/violation answer', setup: objected, send: command((id) => `answer ${id}`), allowed: ['officer'] as Who[], then: 'opened' as const },
+    { what: 'the answer_open button', setup: objected, send: button(ACTIONS.answerOpen), allowed: ['officer'] as Who[], then: 'opened' as const },
+    // R-REPLY: accepting is the accused partner's contacts' only.
+    { what: 'the reply_accept button', setup: caseOfP1, send: button(ACTIONS.replyAccept), allowed: ['ownContact'] as Who[], then: /Your acceptance of case \*V-000001\* is recorded/ },
+  ])('$what: only $allowed may; the rest are told why privately, nothing is written, and outsiders learn nothing of the case', async ({ setup, send, allowed, then }) => {
+    bot = await startBot(getDb());
+    const caseId = await setup(bot);
+    const before = await snapshot(bot, caseId);
+    for (const who of EVERYONE) {
+      if (allowed.includes(who)) continue;
+      const { outcome, text } = await outcomeOf(bot, (responseUrl) => send(bot!, who, caseId, responseUrl));
+      expect({ who, outcome }).toEqual({ who, outcome: 'refused' });
+      expectRefusalIsClear(text);
+      expectNothingLeaks(who, text);
+      if (OUTSIDERS.includes(who)) {
+        // Not even that the case exists: the answer is the one for a case number never used.
+        const ghost = await outcomeOf(bot, (responseUrl) => send(bot!, who, GHOST, responseUrl));
+        expect({ who, text: text.replaceAll(caseId, 'V-?') }).toEqual({ who, text: ghost.text.replaceAll(GHOST, 'V-?') });
+      }
+    }
+    expect(await snapshot(bot, caseId)).toEqual(before);
+    for (const who of allowed) {
+      // The allowed person's answer is named exactly (an answer such as "the partner must reply" reads like a refusal to outcomeOf).
+      const { outcome, text } = await outcomeOf(bot, (responseUrl) => send(bot!, who, caseId, responseUrl));
+      if (then === 'opened') expect({ who, outcome }).toEqual({ who, outcome: 'opened' });
+      else expect({ who, text }).toEqual({ who, text: expect.stringMatching(then) });
+    }
+  });
+
+  it('the object_open button: the modal opens, but only the accused partner\'s contact may object (R-NOTICE); the rest are refused inline, unnamed, and nothing is written', async () => {
+    bot = await startBot(getDb());
+    const caseId = await processingNoticed(bot);
+    const before = await snapshot(bot, caseId);
+    const objectWith = async (who: Who, on = caseId) => {
+      const opened = bot!.fake.callsTo('views.open').length;
+      await bot!.click(PEOPLE[who], ACTIONS.objectOpen, on);
+      await bot!.fake.waitFor('views.open', () => bot!.fake.callsTo('views.open').length > opened);
+      const modal = bot!.fake.callsTo('views.open').filter((c) => (c.args.view as { callback_id?: string }).callback_id === VIEWS.objection).at(-1)!;
+      return (await bot!.submit(PEOPLE[who], modal, { grounds: { [INPUTS.text]: plainValue('Not us.') } })).json as { response_action?: string; errors?: Record<string, string> };
+    };
+    for (const who of EVERYONE.filter((w) => w !== 'ownContact')) {
+      const res = await objectWith(who);
+      expect({ who, action: res.response_action }).toEqual({ who, action: 'errors' });
+      const text = Object.values(res.errors ?? {}).join(' ');
+      expectRefusalIsClear(text);
+      expectNothingLeaks(who, text);
+      if (OUTSIDERS.includes(who)) {
+        const ghost = Object.values((await objectWith(who, GHOST)).errors ?? {}).join(' ');
+        expect({ who, text: text.replaceAll(caseId, 'V-?') }).toEqual({ who, text: ghost.replaceAll(GHOST, 'V-?') });
+      }
+    }
+    expect(await snapshot(bot, caseId)).toEqual(before);
+    expect((await objectWith('ownContact')).response_action).toBe('update');
+    expect(await caseState(bot.w.db, caseId)).toBe('objection_raised');
+  });
+
+  it('the determination_reject button opens its modal for approvers only (R-DETERMINE); the proposer, though an approver, is refused on submission; nothing is decided', async () => {
+    bot = await startBot(getDb());
+    const caseId = await caseOfP1(bot);
+    await proposeDetermination(bot.w.cases, { key: key(), actor: OFFICER, caseId, established: true, terminate: false, reasons: 'Clear facts' });
+    await bot.deliver();
+    const request = bot.fake.callsTo('chat.postMessage').find((c) => c.args.channel === CHANNELS.approvals && buttonIn(c.args.blocks, ACTIONS.determinationReject));
+    const id = buttonIn(request!.args.blocks, ACTIONS.determinationReject)!.value;
+    const before = await snapshot(bot, caseId);
+    // The officer holds the approver role too (case-fixtures), so the modal opens for them.
+    const approvers: Who[] = ['officer', 'approver'];
+    for (const who of EVERYONE) {
+      const { outcome, text } = await outcomeOf(bot, (responseUrl) => bot!.click(PEOPLE[who], ACTIONS.determinationReject, id, { responseUrl }));
+      expect({ who, outcome }).toEqual({ who, outcome: approvers.includes(who) ? 'opened' : 'refused' });
+      if (outcome === 'refused') {
+        expectRefusalIsClear(text);
+        expectNothingLeaks(who, text);
+      }
+    }
+    const modalOf = () => bot!.fake.callsTo('views.open').filter((c) => (c.args.view as { callback_id?: string }).callback_id === VIEWS.reject).at(-1)!;
+    const byProposer = await bot.submit(PEOPLE.officer, modalOf(), { reasons: { [INPUTS.reasons]: plainValue('Mine') } });
+    expect((byProposer.json as { response_action?: string }).response_action).toBe('errors');
+    expect(await snapshot(bot, caseId)).toEqual(before);
+    expect(await countRows(bot.w.db, 'determinations', "status = 'proposed'")).toBe(1);
+  });
+
+  it('/violation list: staff and the accused partner\'s contact find the case; another partner\'s contact and a stranger do not (R-CONFIDENTIAL)', async () => {
+    bot = await startBot(getDb());
+    const caseId = await caseOfP1(bot);
+    for (const who of EVERYONE) {
+      const { outcome, text } = await outcomeOf(bot, (responseUrl) => bot!.command(PEOPLE[who], 'list', { responseUrl }));
+      expect({ who, outcome, lists: text.includes(caseId) }).toEqual({ who, outcome: 'answered', lists: ['officer', 'approver', 'finance', 'admin', 'ownContact'].includes(who) });
+      expectNothingLeaks(who, text);
+    }
+  });
+
+  it('/partner status: staff and the partner\'s own contact see its standing; another partner\'s contact and a stranger are told no such partner (R-CONFIDENTIAL)', async () => {
+    bot = await startBot(getDb());
+    await suspendedCase(bot);
+    const before = await allRowCounts(bot.w.db);
+    for (const who of EVERYONE) {
+      const { text } = await outcomeOf(bot, (responseUrl) => bot!.command(PEOPLE[who], 'status P1', { responseUrl, command: '/partner' }));
+      const sees = text.includes('Standing of Partner One (P1)');
+      expect({ who, sees }).toEqual({ who, sees: ['officer', 'approver', 'finance', 'admin', 'ownContact'].includes(who) });
+      if (!sees) {
+        expectRefusalIsClear(text);
+        expect(text).not.toMatch(/Partner One|suspend/i);
+      }
+    }
+    expect(await allRowCounts(bot.w.db)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
-// Requests Slack did not sign, signed with another secret, or signed too long
-// ago: 401 on every kind of request (and before the malformed-body guard), and
+// Requests Slack did not sign, signed with another secret, or dated more than
+// 5 minutes from now either way: 401 on every kind of request (and before the malformed-body guard), and
 // nothing runs — no row, no Web API call, no private answer.
 import { afterEach, expect, it } from 'vitest';
 import { ACTIONS, INPUTS, VIEWS } from '../../src/slack/action-ids.ts';
@@ -46,6 +46,9 @@ describeEachBackend('requests not signed by Slack', (getDb) => {
       ['a signature of zeros', { signature: `v0=${'0'.repeat(64)}` }],
       ['not v0', { signature: 'v1=abc' }],
       ['stale by 6 minutes', { timestampSec: now() - 6 * 60 }],
+      // Correctly signed, but dated ahead: Bolt refuses only the stale, the receiver the future (a replay window otherwise).
+      ['6 minutes in the future', { timestampSec: now() + 6 * 60 }],
+      ['a day in the future', { timestampSec: now() + 24 * 60 * 60 }],
       ['a timestamp that is not a number', { headers: { 'x-slack-request-timestamp': 'yesterday' } }],
     ];
     const statuses: Record<string, number> = {};
@@ -68,6 +71,16 @@ describeEachBackend('requests not signed by Slack', (getDb) => {
     const real = await postSigned(bot.baseUrl, SECRET, bodies[0]![1], FORM);
     expect(real.status).toBe(200);
     await bot.fake.waitFor('views.open');
+  });
+
+  it('accepts a correctly signed request dated 4 minutes ahead or behind (clocks drift; Slack allows 5 minutes either way)', async () => {
+    bot = await startBot(getDb());
+    for (const skew of [4 * 60, -4 * 60]) {
+      const before = bot.fake.callsTo('views.open').length;
+      const res = await bot.command(OFFICER.userId, 'report', { send: { timestampSec: now() + skew } });
+      expect({ skew, status: res.status }).toEqual({ skew, status: 200 });
+      await bot.fake.waitFor('views.open', () => bot!.fake.callsTo('views.open').length > before);
+    }
   });
 });
 

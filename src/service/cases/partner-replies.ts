@@ -1,4 +1,5 @@
 import { caseEvidence, caseReplies, objections } from '../../db/schema/index.ts';
+import { caseStageOf, maySee, relationTo } from '../../domain/access/case-visibility.ts';
 import { assertCanDo } from '../../domain/cases/case-state.ts';
 import { formatShanghai } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -7,6 +8,7 @@ import { appendAudit } from '../audit/audit-trail.ts';
 import { cancelDeadlines } from '../deadlines/schedule.ts';
 import { tellStaffOfDefence } from './case-audiences.ts';
 import type { CaseDeps } from './case-deps.ts';
+import { caseViewer } from './case-queries.ts';
 import { caseView, findCase, lockCase, setCase, type CaseRecord } from './case-record.ts';
 import { evidenceSchema, FACTS_MAX, type EvidenceInput } from './evidence.ts';
 import { runCommand } from './run-command.ts';
@@ -20,8 +22,14 @@ export interface ReplyInput {
   evidence?: EvidenceInput[];
 }
 
-/** Only the partner's own contacts speak for it. */
+/**
+ * Only the partner's own contacts speak for it. To whom the case does not
+ * exist (R-CONFIDENTIAL: another partner's contact, a stranger, the accused
+ * before the notice) it is refused as a case number never used, so the
+ * refusal tells neither whom the case concerns nor that it exists.
+ */
 function assertContactOf(access: Access, c: CaseRecord): void {
+  if (!maySee(relationTo(caseViewer(access), c), 'existence', caseStageOf(c))) throw new DomainError('case.not_found', `No case ${c.id}.`, { caseId: c.id });
   if (!access.partnerIds.includes(c.partnerId)) {
     throw new DomainError('access.not_partner_contact', `Only a contact of ${c.partnerId} can answer for it in case ${c.id}.`, { caseId: c.id });
   }

@@ -30,12 +30,18 @@ describeEachBackend('partner contacts replying from Slack', (getDb) => {
   });
 
   it('refuses someone who is not the partner’s contact, privately and in their language, writing nothing', async () => {
-    bot = await startBot(getDb(), { locales: { [STRANGER.userId]: 'zh-CN' } });
+    bot = await startBot(getDb(), { locales: { [STRANGER.userId]: 'zh-CN', [OFFICER.userId]: 'zh-CN' } });
     const caseId = await reported(bot);
+    // Staff know the case, so they are told why.
+    await bot.click(OFFICER.userId, ACTIONS.replyAccept, caseId, { responseUrl: bot.fake.responseUrl('staff') });
+    const staff = await bot.fake.waitForResponseUrlPost('staff');
+    expect(staff.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(textOf(staff.body)).toContain(`只有该合作伙伴的联系人才能就案件 ${caseId} 作出回复`);
+    // To a stranger the case does not exist (R-CONFIDENTIAL): the answer for a case number never used.
     await bot.click(STRANGER.userId, ACTIONS.replyAccept, caseId, { responseUrl: bot.fake.responseUrl('stranger') });
     const told = await bot.fake.waitForResponseUrlPost('stranger');
     expect(told.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(textOf(told.body)).toContain(`只有该合作伙伴的联系人才能就案件 ${caseId} 作出回复`);
+    expect(textOf(told.body)).toContain(`没有你可查看的案件 ${caseId}`);
     expect(await caseState(bot.w.db, caseId)).toBe('awaiting_reply');
     expect(await countRows(bot.w.db, 'case_replies')).toBe(0);
     expect(await countRows(bot.w.db, 'command_log', "action = 'case.reply'")).toBe(0);
@@ -50,7 +56,8 @@ describeEachBackend('partner contacts replying from Slack', (getDb) => {
       text: { [INPUTS.text]: plainValue('Not us') },
       evidence: { [INPUTS.links]: plainValue('https://example.com/proof') },
     });
-    expect(res.json).toEqual({ response_action: 'errors', errors: { text: expect.stringContaining('Only a contact of the partner') } });
+    // R-CONFIDENTIAL: a stranger is not told the case exists.
+    expect(res.json).toEqual({ response_action: 'errors', errors: { text: expect.stringContaining(`There is no case ${caseId} that you can see`) } });
     expect(await countRows(bot.w.db, 'case_replies')).toBe(0);
   });
 
