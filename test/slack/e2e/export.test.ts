@@ -3,6 +3,8 @@
 // flow (files.getUploadURLExternal → POST → files.completeUploadExternal),
 // byte for byte what `cli export` prints; anyone else is refused privately,
 // and a mistake in the words gets the usage; in both cases nothing is sent.
+import { eq } from 'drizzle-orm';
+import { auditEvents } from '../../../src/db/schema/index.ts';
 import { afterEach, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
 import { replyToNotice } from '../../../src/service/cases/partner-replies.ts';
@@ -54,6 +56,11 @@ describeEachBackend('/violation export', (getDb) => {
     // The DM was opened for that person, and only one file went out.
     expect(bot.fake.callsTo('conversations.open').map((c) => c.args.users)).toContain(FINANCE.userId);
     expect(bot.fake.callsTo('files.completeUploadExternal')).toHaveLength(1);
+    // Who took which data out is on the record.
+    const audited = await bot.w.db.select().from(auditEvents).where(eq(auditEvents.action, 'data.exported'));
+    expect(audited.map((e) => ({ actor: e.actor, subject: e.subject, payload: e.payload }))).toEqual([
+      { actor: `slack:${FINANCE.userId}`, subject: 'ledger:2026-04-01..2026-04-30', payload: { kind: 'ledger', from: '2026-04-01', to: '2026-04-30', rows: 2 } },
+    ]);
   });
 
   it('the cases file carries no defence, evidence or facts (R-CONFIDENTIAL), and equals the CLI\'s; a Chinese reader is answered in Chinese', async () => {

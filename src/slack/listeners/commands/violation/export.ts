@@ -47,7 +47,7 @@ export const exportSubcommand: Subcommand<'export'> = async (req) => {
   const { kind, range } = parsed;
   const words = { kind: f.t(`dataExport.kind.${kind}`), from: range.from, to: range.to };
   await answerPrivately(ctx, to, f, where(req), async () => {
-    const table = await exportForStaff(ctx.cases.db, actorOf(req.command.user_id), { kind, ...range });
+    const table = await exportForStaff(ctx.cases, actorOf(req.command.user_id), { kind, ...range });
     if (table.rows.length === 0) return textReply(f.t('dataExport.empty', words));
     const filename = exportFileName(kind, range, 'csv');
     const count = table.rows.length;
