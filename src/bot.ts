@@ -199,6 +199,11 @@ export function startupFailure(e: unknown): string {
   if (code === 'slack_webapi_request_error') {
     return `Could not reach Slack's Web API (${e instanceof Error ? e.message : String(e)}): check the network, or SLACK_API_URL if it is set.`;
   }
+  const message = e instanceof Error ? e.message : String(e);
+  if (message.startsWith('DingTalk Stream gateway refused')) {
+    return `${message}: check DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (developer console → your app → Credentials) and that the app uses Stream mode, or set DINGTALK_MODE=http.`;
+  }
+  if (e instanceof TypeError && message === 'fetch failed') return `Could not reach DingTalk (${String((e as { cause?: unknown }).cause ?? message)}): check the network, or DINGTALK_API_URL / DINGTALK_STREAM_URL if they are set.`;
   if (code === 'EADDRINUSE') return 'The port is already in use: stop the other process or set PORT to a free port.';
   return `The bot could not start: ${e instanceof Error ? e.message : String(e)}`;
 }

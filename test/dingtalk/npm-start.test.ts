@@ -85,6 +85,13 @@ describe('npm start with DingTalk (issue 12)', () => {
     expect(r.stdout.join('')).not.toContain('Sandbox');
   });
 
+  it('stops with one line when the Stream gateway refuses the app’s credentials', { timeout: 150_000 }, async () => {
+    const r = run({ ...dingtalkEnv(), DINGTALK_CLIENT_SECRET: 'not-the-secret', PORT: String(await freePort()), DATA_DIR: join(dir, 'refused') });
+    expect(await r.exit).toBe(1);
+    expect(r.stderr.join('').trim().split('\n').at(-1)).toMatch(/^DingTalk Stream gateway refused the connection \(HTTP 400 invalidClientIdOrSecret.*: check DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET/);
+    expect(r.stderr.join('')).not.toContain('not-the-secret');
+  });
+
   it('stream mode: serves /healthz, connects to the gateway, answers a command, and writes the API usage on SIGTERM', { timeout: 150_000 }, async () => {
     const port = await freePort();
     const dataDir = join(dir, 'stream');
