@@ -1,6 +1,18 @@
 import type { Receiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
+import type { SharedConfig } from './config/run-mode.ts';
+import type { DingTalkConfig } from './config/dingtalk-config.ts';
 import { ConfigError, type SlackConfig } from './config/slack-config.ts';
+import { dingtalkLocaleOf } from './db/repositories/dingtalk.repository.ts';
+import { dingtalkHandlers } from './dingtalk/handlers.ts';
+import { DINGTALK_EVENTS_PATH, dingtalkEventsHandler, startDingTalkHttpServer } from './dingtalk/http-server.ts';
+import { DingTalkInbound } from './dingtalk/inbound.ts';
+import { DingTalkNotifier } from './dingtalk/notifier/dingtalk-notifier.ts';
+import { DingTalkOpenApi } from './dingtalk/openapi-client.ts';
+import { DingTalkRobotApi } from './dingtalk/robot-api.ts';
+import { DingTalkStreamClient } from './dingtalk/stream-client.ts';
+import { DbUsageMeter } from './dingtalk/usage-meter.ts';
+import type { ChatNotifiers } from './service/outbox/notifier.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { loadPolicyVersions } from './db/repositories/policy.repository.ts';
@@ -21,8 +33,10 @@ import type { SlackContext } from './slack/slack-context.ts';
 
 /**
  * The bot: database (embedded PGlite unless DATABASE_URL), migrations,
- * reference data, policies, the job queue with Slack as its notifier, then
- * the Bolt app; `stop` takes them down in reverse.
+ * reference data, policies, the job queue with a notifier per platform
+ * served (Slack, DingTalk or both, issue 12), then the Bolt app and/or
+ * DingTalk's Stream connection or HTTP route; `stop` takes them down in
+ * reverse.
  */
 export interface RunningBot {
   port: number | undefined;
@@ -46,7 +60,21 @@ export interface StartOptions {
   prepare?: (deps: { db: Database['db']; clock: Clock; policies: readonly PolicyVersion[] }) => Promise<void>;
 }
 
-export async function startBot(config: SlackConfig, opts: StartOptions = {}): Promise<RunningBot> {
+/** What to serve: Slack, DingTalk or both, on one database and one PORT. */
+export interface ServeConfig extends SharedConfig {
+  slack?: SlackConfig;
+  dingtalk?: DingTalkConfig;
+}
+
+/** A SlackConfig alone (the sandbox, the Slack tests) is Slack served alone. */
+function serveConfigOf(config: SlackConfig | ServeConfig): ServeConfig {
+  if ('botToken' in config) return { slack: config, databaseUrl: config.databaseUrl, dataDir: config.dataDir, port: config.port };
+  return config;
+}
+
+export async function startBot(given: SlackConfig | ServeConfig, opts: StartOptions = {}): Promise<RunningBot> {
+  const config = serveConfigOf(given);
+  if (!config.slack && !config.dingtalk) throw new Error('startBot needs Slack or DingTalk to serve');
   const logger = opts.logger ?? jsonLogger();
   const clock = opts.clock ?? systemClock;
   const stack: (() => Promise<void>)[] = [];
@@ -65,40 +93,98 @@ export async function startBot(config: SlackConfig, opts: StartOptions = {}): Pr
     logger.info('reference data ready', { policies: policies.map((p) => p.id), policyAdded: seeded.policyAdded, calendarYearsAdded: seeded.yearsAdded });
     if (opts.prepare) await opts.prepare({ db: database.db, clock, policies });
 
-    const client = notifierClient(config.botToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), logger: boltLogger(logger) });
-    // People's languages are looked up while they wait (a modal opens within 3 s): quick retries only.
-    const locales = new LocaleResolver({
-      client: new WebClient(config.botToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), logger: boltLogger(logger), retryConfig: LISTENER_RETRY }),
-      defaultLocale: config.defaultLocale,
-      onError: (userId, e) => logger.warn('locale lookup failed', { userId, error: e instanceof Error ? e.message : String(e) }),
-    });
-    const notifier = new SlackNotifier({ client, channels: config.channels, locales, defaultLocale: config.defaultLocale, now: () => clock.now() });
+    const notifiers: ChatNotifiers = {};
+    const slack = config.slack ? slackNotifier(config.slack, logger, clock) : undefined;
+    if (slack) notifiers.slack = slack.notifier;
+    const dingtalk = config.dingtalk ? dingtalkParts(config.dingtalk, database, logger, clock) : undefined;
+    if (dingtalk) {
+      // Closed after everything that calls DingTalk has stopped, before the database: its counts are written.
+      stack.push(() => dingtalk.meter.close());
+      notifiers.dingtalk = dingtalk.notifier;
+    }
     const calendar = new CalendarCache();
-    const jobs: Jobs = await startJobs(database, { db: database.db, policies, clock, calendar }, { slack: notifier }, logger, { databaseUrl: config.databaseUrl });
+    const jobs: Jobs = await startJobs(database, { db: database.db, policies, clock, calendar }, notifiers, logger, { databaseUrl: config.databaseUrl });
     stack.push(() => jobs.stop());
+    const cases: CaseDeps = { db: database.db, policies, clock, calendar, jobs: jobs.scheduler };
+    const checkDatabase = databaseCheck(database.db);
 
-    const ctx: SlackContext = {
-      config,
-      cases: { db: database.db, policies, clock, calendar, jobs: jobs.scheduler },
-      locales,
-      logger,
-      checkDatabase: databaseCheck(database.db),
-    };
-    const receiver = opts.receiver ? { receiver: opts.receiver } : {};
-    const app = createSlackApp(ctx, receiver);
-    const started = await startSlackApp(app, ctx, { port: opts.port ?? config.port, ...(opts.host ? { host: opts.host } : {}), ...receiver });
-    stack.push(async () => {
-      await app.stop();
-    });
-    logger.info('bot started', { mode: started.mode, port: started.port, backend: database.backend, defaultLocale: config.defaultLocale });
+    // DingTalk's inbound side: the Stream connection, or the route on the shared PORT.
+    let dingtalkRoute: { path: string; method: string[]; handler: ReturnType<typeof dingtalkEventsHandler> } | undefined;
+    if (config.dingtalk && dingtalk) {
+      const inbound = new DingTalkInbound(database.db, clock, dingtalkHandlers({ db: database.db, clock, cases, robot: dingtalk.robot, logger }));
+      if (config.dingtalk.mode === 'stream') {
+        const stream = new DingTalkStreamClient({
+          gatewayUrl: config.dingtalk.streamUrl,
+          clientId: config.dingtalk.clientId,
+          clientSecret: config.dingtalk.clientSecret,
+          onCallback: (topic, data, messageId) => inbound.handle(topic, data, messageId),
+          logger,
+        });
+        await stream.start();
+        stack.push(() => stream.stop());
+        logger.info('DingTalk Stream connected', { gateway: config.dingtalk.streamUrl });
+      } else {
+        dingtalkRoute = { path: DINGTALK_EVENTS_PATH, method: ['POST'], handler: dingtalkEventsHandler({ appSecret: config.dingtalk.clientSecret, clock, inbound, logger }) };
+      }
+    }
+
+    let port: number | undefined;
+    if (config.slack && slack) {
+      const ctx: SlackContext = { config: config.slack, cases, locales: slack.locales, logger, checkDatabase };
+      const receiver = opts.receiver ? { receiver: opts.receiver } : {};
+      const app = createSlackApp(ctx, { ...receiver, ...(dingtalkRoute ? { routes: [dingtalkRoute] } : {}) });
+      const started = await startSlackApp(app, ctx, { port: opts.port ?? config.port, ...(opts.host ? { host: opts.host } : {}), ...receiver });
+      stack.push(async () => {
+        await app.stop();
+      });
+      port = started.port;
+      logger.info('serving Slack', { mode: started.mode, port: started.port, defaultLocale: config.slack.defaultLocale });
+    } else {
+      // DingTalk alone: a small server for /healthz (and the callbacks in http mode).
+      const server = await startDingTalkHttpServer({ port: opts.port ?? config.port, ...(opts.host ? { host: opts.host } : {}), checkDatabase, events: dingtalkRoute?.handler, logger });
+      stack.push(() => server.stop());
+      port = server.port;
+    }
+    if (config.dingtalk) logger.info('serving DingTalk', { mode: config.dingtalk.mode, port, cards: config.dingtalk.cardTemplateId ? 'template' : 'markdown only', defaultLocale: config.dingtalk.defaultLocale });
+    const platforms = [...(config.slack ? ['slack'] : []), ...(config.dingtalk ? ['dingtalk'] : [])];
+    logger.info('bot started', { platforms, mode: platforms.join('+'), port, backend: database.backend });
     const deliverOutbox = async () => {
-      await deliverPending({ db: database.db, clock, notifiers: { slack: notifier } });
+      await deliverPending({ db: database.db, clock, notifiers });
     };
-    return { port: started.port, cases: ctx.cases, database, deliverOutbox, stop };
+    return { port, cases, database, deliverOutbox, stop };
   } catch (e) {
     await stop();
     throw e;
   }
+}
+
+function slackNotifier(config: SlackConfig, logger: Logger, clock: Clock): { notifier: SlackNotifier; locales: LocaleResolver } {
+  const client = notifierClient(config.botToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), logger: boltLogger(logger) });
+  // People's languages are looked up while they wait (a modal opens within 3 s): quick retries only.
+  const locales = new LocaleResolver({
+    client: new WebClient(config.botToken, { ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), logger: boltLogger(logger), retryConfig: LISTENER_RETRY }),
+    defaultLocale: config.defaultLocale,
+    onError: (userId, e) => logger.warn('locale lookup failed', { userId, error: e instanceof Error ? e.message : String(e) }),
+  });
+  const notifier = new SlackNotifier({ client, channels: config.channels, locales, defaultLocale: config.defaultLocale, now: () => clock.now() });
+  return { notifier, locales };
+}
+
+/** DingTalk's OpenAPI client (metered: one meter for the process), robot API and notifier. */
+function dingtalkParts(config: DingTalkConfig, database: Database, logger: Logger, clock: Clock): { meter: DbUsageMeter; robot: DingTalkRobotApi; notifier: DingTalkNotifier } {
+  const meter = new DbUsageMeter(database.db, { clock, logger });
+  const api = new DingTalkOpenApi({ baseUrl: config.apiUrl, clientId: config.clientId, clientSecret: config.clientSecret, meter });
+  const robot = new DingTalkRobotApi(api, config.robotCode);
+  const notifier = new DingTalkNotifier({
+    robot,
+    conversations: config.conversations,
+    cardTemplateId: config.cardTemplateId,
+    callbackType: config.mode === 'stream' ? 'STREAM' : 'HTTP',
+    localeOf: (userId) => dingtalkLocaleOf(database.db, userId),
+    defaultLocale: config.defaultLocale,
+    now: () => clock.now(),
+  });
+  return { meter, robot, notifier };
 }
 
 /** One line a person can act on: what is wrong and how to fix it, never a stack trace. */
@@ -113,6 +199,11 @@ export function startupFailure(e: unknown): string {
   if (code === 'slack_webapi_request_error') {
     return `Could not reach Slack's Web API (${e instanceof Error ? e.message : String(e)}): check the network, or SLACK_API_URL if it is set.`;
   }
+  const message = e instanceof Error ? e.message : String(e);
+  if (message.startsWith('DingTalk Stream gateway refused')) {
+    return `${message}: check DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET (developer console → your app → Credentials) and that the app uses Stream mode, or set DINGTALK_MODE=http.`;
+  }
+  if (e instanceof TypeError && message === 'fetch failed') return `Could not reach DingTalk (${String((e as { cause?: unknown }).cause ?? message)}): check the network, or DINGTALK_API_URL / DINGTALK_STREAM_URL if they are set.`;
   if (code === 'EADDRINUSE') return 'The port is already in use: stop the other process or set PORT to a free port.';
   return `The bot could not start: ${e instanceof Error ? e.message : String(e)}`;
 }

@@ -1,25 +1,33 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startBot, startupFailure } from './bot.ts';
-import { loadSandboxConfig, runMode, type SandboxConfig } from './config/run-mode.ts';
-import { loadSlackConfig, type SlackConfig } from './config/slack-config.ts';
+import { startBot, startupFailure, type ServeConfig } from './bot.ts';
+import { loadDingTalkConfig } from './config/dingtalk-config.ts';
+import { loadSandboxConfig, loadSharedConfig, runModes, type SandboxConfig } from './config/run-mode.ts';
+import { loadSlackConfig } from './config/slack-config.ts';
 import { jsonLogger, type Logger } from './logger.ts';
 
 /**
- * `npm start`: the bot for Slack when Slack credentials are set, else the
- * sandbox (issue #9). Either way it says which, and SIGINT/SIGTERM stop it.
+ * `npm start`: the bot for Slack, DingTalk or both, by which credentials are
+ * set (issue 12), else the sandbox (issue #9). Either way it says which, and
+ * SIGINT/SIGTERM stop it.
  */
 async function main(): Promise<void> {
   const logger = jsonLogger();
-  if (runMode(process.env) === 'sandbox') return runSandbox(logger);
-  let config: SlackConfig;
+  const modes = runModes(process.env);
+  if (modes.size === 0) return runSandbox(logger);
+  let config: ServeConfig;
   try {
-    config = loadSlackConfig(process.env);
+    config = {
+      ...loadSharedConfig(process.env),
+      ...(modes.has('slack') ? { slack: loadSlackConfig(process.env) } : {}),
+      ...(modes.has('dingtalk') ? { dingtalk: loadDingTalkConfig(process.env) } : {}),
+    };
   } catch (e) {
     process.stderr.write(`${startupFailure(e)}\n`);
     process.exit(1);
   }
-  logger.info('starting for Slack', { mode: config.appToken ? 'socket' : 'http', port: config.port });
+  if (config.slack) logger.info('starting for Slack', { mode: config.slack.appToken ? 'socket' : 'http', port: config.port });
+  if (config.dingtalk) logger.info('starting for DingTalk', { mode: config.dingtalk.mode, port: config.port, api: config.dingtalk.apiUrl });
   await runUntilSignal(logger, startBot(config, { logger }));
 }
 
@@ -33,8 +41,8 @@ async function runSandbox(logger: Logger): Promise<void> {
     process.exit(1);
   }
   if (config.ignoresDatabaseUrl) logger.warn('DATABASE_URL is set but not used: the sandbox keeps its demo data in its own embedded database');
-  logger.info('starting the sandbox (no Slack credentials set)', { mode: 'sandbox', dataDir: config.dataDir, port: config.port });
-  process.stdout.write('Sandbox mode: no Slack credentials are set, so the bot starts with Slack played in your browser …\n');
+  logger.info('starting the sandbox (no Slack or DingTalk credentials set)', { mode: 'sandbox', dataDir: config.dataDir, port: config.port });
+  process.stdout.write('Sandbox mode: no Slack or DingTalk credentials are set, so the bot starts with Slack played in your browser …\n');
   // Loaded only here: a bot that serves Slack never loads the sandbox.
   const { startSandbox } = await import('./sandbox/start-sandbox.ts');
   const starting = startSandbox({ dataDir: config.dataDir, port: config.port, logger });

@@ -20,6 +20,15 @@ export interface DingTalkConfig {
   streamUrl: string;
   /** Open conversation ids (cid…) of the two groups. */
   conversations: { approvals: string; notices: string };
+  /**
+   * The one generic interactive-card template (DINGTALK_CARD_TEMPLATE_ID):
+   * variables `title`, `markdown` and `buttons` (a JSON string of
+   * [{action, value, label, style}]). Unset: messages with buttons are sent
+   * as markdown that names the text command doing the same.
+   */
+  cardTemplateId: string | undefined;
+  /** The language of group posts (DEFAULT_LOCALE, as for Slack; default zh-CN). */
+  defaultLocale: 'zh-CN' | 'en';
 }
 
 export const DINGTALK_API_URL = 'https://api.dingtalk.com';
@@ -39,6 +48,8 @@ const HOW_TO_FIX: Record<string, string> = {
   DINGTALK_STREAM_URL: 'leave it unset to use DINGTALK_API_URL, or give an http(s) URL such as http://127.0.0.1:9999',
   DINGTALK_APPROVALS_CONVERSATION: 'set it to the open conversation id (cid…) of the approvals group, with the robot added to the group',
   DINGTALK_NOTICES_CONVERSATION: 'set it to the open conversation id (cid…) of the public-notices group, with the robot added to the group',
+  DINGTALK_CARD_TEMPLATE_ID: 'set it to the id of the card template made in the DingTalk card platform (variables title, markdown, buttons; see the README), or leave it unset to send markdown only',
+  DEFAULT_LOCALE: 'set it to zh-CN or en (or leave it unset for zh-CN)',
 };
 
 const noSpaces = (what: string) => z.string({ error: 'is missing' }).regex(/^\S+$/, `must be the ${what} (no spaces)`);
@@ -54,6 +65,8 @@ export const dingtalkEnvSchema = z.object({
   DINGTALK_STREAM_URL: httpUrl.optional(),
   DINGTALK_APPROVALS_CONVERSATION: conversation,
   DINGTALK_NOTICES_CONVERSATION: conversation,
+  DINGTALK_CARD_TEMPLATE_ID: z.string().regex(/^\S+$/, 'must be a card template id (no spaces)').optional(),
+  DEFAULT_LOCALE: z.enum(['zh-CN', 'en'], { error: 'must be zh-CN or en' }).default('zh-CN'),
 });
 
 /** Empty values count as unset (as for Slack). */
@@ -92,6 +105,8 @@ export function loadDingTalkConfig(env: NodeJS.ProcessEnv): DingTalkConfig {
     apiUrl: e.DINGTALK_API_URL,
     streamUrl: e.DINGTALK_STREAM_URL ?? e.DINGTALK_API_URL,
     conversations: { approvals: e.DINGTALK_APPROVALS_CONVERSATION, notices: e.DINGTALK_NOTICES_CONVERSATION },
+    cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID,
+    defaultLocale: e.DEFAULT_LOCALE,
   };
 }
 

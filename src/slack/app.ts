@@ -30,9 +30,10 @@ export const LISTENER_RETRY = { retries: 2, factor: 2, minTimeout: 300, maxTimeo
  * listener acks first and does its work after (issue #4); the outbox delivers
  * notifications separately.
  */
-export function createSlackApp(ctx: SlackContext, opts: { receiver?: Receiver } = {}): App {
+export function createSlackApp(ctx: SlackContext, opts: { receiver?: Receiver; routes?: NonNullable<AppOptions['customRoutes']> } = {}): App {
   const logger = ctx.boltLogger ?? boltLogger(ctx.logger);
-  const customRoutes: AppOptions['customRoutes'] = [{ path: '/healthz', method: ['GET'], handler: (req, res) => void health(ctx, req, res) }];
+  // `routes`: other routes on the same PORT (DingTalk's POST /dingtalk/events, issue 12).
+  const customRoutes: AppOptions['customRoutes'] = [{ path: '/healthz', method: ['GET'], handler: (req, res) => void health(ctx, req, res) }, ...(opts.routes ?? [])];
   const common: AppOptions = {
     token: ctx.config.botToken,
     logger,

@@ -100,7 +100,11 @@ describe('loadDingTalkConfig', () => {
       apiUrl: 'https://api.dingtalk.com',
       streamUrl: 'https://api.dingtalk.com',
       conversations: { approvals: 'cidApprovals==', notices: 'cidNotices==' },
+      cardTemplateId: undefined,
+      defaultLocale: 'zh-CN',
     });
+    expect(loadDingTalkConfig({ ...full, DINGTALK_CARD_TEMPLATE_ID: 'tpl.abc-1', DEFAULT_LOCALE: 'en' })).toMatchObject({ cardTemplateId: 'tpl.abc-1', defaultLocale: 'en' });
+    expect(() => loadDingTalkConfig({ ...full, DINGTALK_CARD_TEMPLATE_ID: 'a b' })).toThrow(/^DINGTALK_CARD_TEMPLATE_ID must be a card template id/);
     const c = loadDingTalkConfig({ ...full, DINGTALK_MODE: 'http', DINGTALK_API_URL: 'http://127.0.0.1:9999/', DINGTALK_STREAM_URL: 'http://127.0.0.1:8888' });
     expect([c.mode, c.apiUrl, c.streamUrl]).toEqual(['http', 'http://127.0.0.1:9999', 'http://127.0.0.1:8888']);
   });

@@ -36,7 +36,7 @@ it('starts the sandbox when no Slack credential is set, says so, serves the page
   }
   expect(await exit).toBe(0);
   const lines = err.join('').trim().split('\n').map((l) => JSON.parse(l) as { message: string; mode?: string });
-  expect(lines.find((l) => l.mode === 'sandbox')?.message).toBe('starting the sandbox (no Slack credentials set)');
+  expect(lines.find((l) => l.mode === 'sandbox')?.message).toBe('starting the sandbox (no Slack or DingTalk credentials set)');
   expect(lines.map((l) => l.message)).toEqual(expect.arrayContaining(['DATABASE_URL is set but not used: the sandbox keeps its demo data in its own embedded database', 'sandbox started', 'stopped']));
   await rm(dir, { recursive: true, force: true });
 });

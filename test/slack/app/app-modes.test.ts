@@ -24,4 +24,14 @@ describe('how the app connects to Slack', () => {
     const app = createSlackApp(ctx('xapp-1-A1-modes'));
     expect((app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);
   });
+
+  it('serves other routes on the same PORT in both modes (DingTalk’s POST /dingtalk/events, issue 12) beside /healthz', () => {
+    const route = { path: '/dingtalk/events', method: ['POST'], handler: () => undefined };
+    for (const token of [undefined, 'xapp-1-A1-modes']) {
+      const app = createSlackApp(ctx(token), { routes: [route] });
+      const routes = (app as unknown as { receiver: { routes: Record<string, Record<string, unknown>> } }).receiver.routes;
+      expect(Object.keys(routes).sort()).toEqual(['/dingtalk/events', '/healthz']);
+      expect(routes['/dingtalk/events']!.POST).toBe(route.handler);
+    }
+  });
 });
