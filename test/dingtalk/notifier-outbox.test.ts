@@ -137,13 +137,16 @@ describeEachBackend('the DingTalk notifier through the outbox (issue 12)', (getD
     expect(lastCall(GROUP).body.openConversationId).toBe('cidApprovals==');
   });
 
-  it('a DM DingTalk does not deliver (unknown or still flow-controlled user) is kept as the outbox error, to retry', async () => {
+  it('a DM to a user DingTalk does not know fails at once with the reason; one still flow-controlled is kept pending, to retry', async () => {
     const w = await caseWorld(getDb());
     const deps = { db: w.db, clock: w.clock, notifiers: { dingtalk: notifier(w, undefined) } };
     const n = allSamples().find((x) => x.kind === 'payment_due')!;
     const ghost = await queue(w, { type: 'user', platform: 'dingtalk', userId: 'ghost' }, n);
-    expect(await deliverOutboxMessage(deps, ghost)).toBe('retry');
-    expect((await outboxRow(w.db, ghost)).lastError).toMatch(/^DingTalk does not know user ghost \(invalidStaffIdList\)/);
+    // No retry can make DingTalk know the id: failed after one attempt, for `cli outbox` to show.
+    expect(await deliverOutboxMessage(deps, ghost)).toBe('failed');
+    const lost = await outboxRow(w.db, ghost);
+    expect({ status: lost.status, attempts: lost.attempts }).toEqual({ status: 'failed', attempts: 1 });
+    expect(lost.lastError).toMatch(/^DingTalk does not know user ghost \(invalidStaffIdList\)/);
     const busy = await queue(w, { type: 'user', platform: 'dingtalk', userId: 'busy' }, n);
     expect(await deliverOutboxMessage(deps, busy)).toBe('retry');
     const row = await outboxRow(w.db, busy);

@@ -1,8 +1,7 @@
-import type { Recipient } from '../../domain/notifications/notification.ts';
-import type { Notification } from '../../domain/notifications/notification.ts';
+import type { Notification, Recipient } from '../../domain/notifications/notification.ts';
 import type { Locale } from '../../messages/i18n.ts';
 import { composeNotification } from '../../messages/notifications/compose-notification.ts';
-import type { DeliveredMessage, Notifier, OutgoingMessage } from '../../service/outbox/notifier.ts';
+import { UndeliverableMessage, type DeliveredMessage, type Notifier, type OutgoingMessage } from '../../service/outbox/notifier.ts';
 import type { CardRecipient, DingTalkRobotApi } from '../robot-api.ts';
 import { buttonsOf, hasActions, renderDingTalkMarkdown } from './render-markdown.ts';
 
@@ -37,8 +36,9 @@ const MARKDOWN_PLACE = /^(user|group):(.+)$/;
  * The outbox's DingTalk adapter (issue 12): each notification in its
  * reader's language, as an interactive card when it has buttons and a card
  * template is configured, else as robot markdown. A DingTalk answer that
- * names the user as unknown or still flow-controlled is thrown, so the
- * outbox keeps the reason (and retries the flow-controlled later).
+ * names the user as unknown fails the message at once (no retry makes the
+ * id known); one still flow-controlled is thrown to be retried later. The
+ * outbox keeps the reason either way.
  */
 export class DingTalkNotifier implements Notifier {
   private readonly o: DingTalkNotifierOptions;
@@ -77,7 +77,7 @@ export class DingTalkNotifier implements Notifier {
       return { channel: `group:${place.openConversationId}`, ts: sent.processQueryKey ?? '' };
     }
     const result = await this.o.robot.sendToUsers([place.userId], message);
-    if (result.invalid.includes(place.userId)) throw new Error(`DingTalk does not know user ${place.userId} (invalidStaffIdList): check the id in the partners CSV or staff roles`);
+    if (result.invalid.includes(place.userId)) throw new UndeliverableMessage(`DingTalk does not know user ${place.userId} (invalidStaffIdList): check the id in the partners CSV or staff roles`);
     if (result.notDelivered.includes(place.userId)) throw new Error(`DingTalk flow-controlled the message to user ${place.userId} (flowControlledStaffIdList) after resending: will retry later`);
     return { channel: `user:${place.userId}`, ts: 'batchSend' };
   }

@@ -4,7 +4,7 @@ import { outbox, type OutboxRow } from '../../db/schema/index.ts';
 import { chatPlatforms, type ChatPlatform, type Notification, type Recipient } from '../../domain/notifications/notification.ts';
 import { redactSecrets } from '../../config/database-config.ts';
 import type { Clock } from '../clock.ts';
-import type { ChatNotifiers, DeliveredOn } from './notifier.ts';
+import { UndeliverableMessage, type ChatNotifiers, type DeliveredOn } from './notifier.ts';
 
 export interface DeliveryDeps {
   db: Db;
@@ -18,9 +18,6 @@ export const MAX_ATTEMPTS = 6;
 const CLAIM_MS = 120_000;
 
 export class RetryLater extends Error {}
-
-/** A row no attempt can deliver: a person on a platform this deployment does not serve. */
-class Undeliverable extends Error {}
 
 export type DeliveryOutcome = 'delivered' | 'not_pending' | 'failed' | 'retry';
 
@@ -45,7 +42,7 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, id: number, opts:
     return 'delivered';
   } catch (e) {
     const error = redactSecrets(e instanceof Error ? e.message : String(e)).slice(0, 500);
-    const failed = e instanceof Undeliverable || row.attempts >= MAX_ATTEMPTS;
+    const failed = e instanceof UndeliverableMessage || row.attempts >= MAX_ATTEMPTS;
     await deps.db.update(outbox).set({ status: failed ? 'failed' : 'pending', lastError: error, claimedUntil: null }).where(eq(outbox.id, row.id));
     if (failed) return 'failed';
     if (opts.throwOnRetry) throw new RetryLater(`outbox ${row.id}: ${error}`);
@@ -66,7 +63,7 @@ async function sendOnEachPlatform(deps: DeliveryDeps, row: OutboxRow): Promise<D
   for (const platform of platformsOf(recipient, original, deps.notifiers)) {
     if (landed[platform]) continue;
     const notifier = deps.notifiers[platform];
-    if (!notifier) throw new Undeliverable(`no ${platform} adapter is configured for this message to ${platform}:${recipient.type === 'user' ? recipient.userId : ''}`);
+    if (!notifier) throw new UndeliverableMessage(`no ${platform} adapter is configured for this message to ${platform}:${recipient.type === 'user' ? recipient.userId : ''}`);
     const message = { outboxId: row.id, recipient, notification: row.payload as Notification, ...(original?.[platform] ? { original: original[platform] } : {}) };
     landed[platform] = await notifier.deliver(message);
     await deps.db.update(outbox).set({ result: { ...landed } }).where(eq(outbox.id, row.id));

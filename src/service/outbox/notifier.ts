@@ -26,6 +26,14 @@ export interface Notifier {
   deliver(message: OutgoingMessage): Promise<DeliveredMessage>;
 }
 
+/**
+ * A message no retry can deliver (the platform does not know the person, or no
+ * adapter serves their platform): the outbox keeps it as failed at once, with
+ * this reason, instead of spending every attempt on it. Anything else a
+ * notifier throws is retried with backoff.
+ */
+export class UndeliverableMessage extends Error {}
+
 /** The notifier of each platform the deployment serves. */
 export type ChatNotifiers = Partial<Record<ChatPlatform, Notifier>>;
 
