@@ -20,6 +20,8 @@ export interface DingTalkConfig {
   streamUrl: string;
   /** Open conversation ids (cid…) of the two groups. */
   conversations: { approvals: string; notices: string };
+  /** The report form's interactive-card template (DingTalk has no modals); null: `违规 上报` says it is not set up. */
+  reportCardTemplateId: string | null;
 }
 
 export const DINGTALK_API_URL = 'https://api.dingtalk.com';
@@ -38,6 +40,7 @@ const HOW_TO_FIX: Record<string, string> = {
   DINGTALK_API_URL: 'leave it unset for DingTalk itself, or give an http(s) URL such as http://127.0.0.1:9999',
   DINGTALK_STREAM_URL: 'leave it unset to use DINGTALK_API_URL, or give an http(s) URL such as http://127.0.0.1:9999',
   DINGTALK_APPROVALS_CONVERSATION: 'set it to the open conversation id (cid…) of the approvals group, with the robot added to the group',
+  DINGTALK_REPORT_CARD_TEMPLATE_ID: 'set it to the id of the report-form card template made in the DingTalk card builder (see the README), or leave it unset',
   DINGTALK_NOTICES_CONVERSATION: 'set it to the open conversation id (cid…) of the public-notices group, with the robot added to the group',
 };
 
@@ -54,6 +57,7 @@ export const dingtalkEnvSchema = z.object({
   DINGTALK_STREAM_URL: httpUrl.optional(),
   DINGTALK_APPROVALS_CONVERSATION: conversation,
   DINGTALK_NOTICES_CONVERSATION: conversation,
+  DINGTALK_REPORT_CARD_TEMPLATE_ID: noSpaces('card template id').optional(),
 });
 
 /** Empty values count as unset (as for Slack). */
@@ -92,6 +96,7 @@ export function loadDingTalkConfig(env: NodeJS.ProcessEnv): DingTalkConfig {
     apiUrl: e.DINGTALK_API_URL,
     streamUrl: e.DINGTALK_STREAM_URL ?? e.DINGTALK_API_URL,
     conversations: { approvals: e.DINGTALK_APPROVALS_CONVERSATION, notices: e.DINGTALK_NOTICES_CONVERSATION },
+    reportCardTemplateId: e.DINGTALK_REPORT_CARD_TEMPLATE_ID ?? null,
   };
 }
 
