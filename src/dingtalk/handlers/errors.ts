@@ -1,3 +1,4 @@
+import { caseRef } from '../render/words.ts';
 import { randomBytes } from 'node:crypto';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import { isDomainError, type DomainError } from '../../domain/errors.ts';
@@ -48,7 +49,7 @@ export function dingtalkUserMessage(e: unknown, f: Fmt, logger: Logger, where: R
 function domainMessage(e: DomainError, f: Fmt, logger: Logger, where: Record<string, unknown>): DingTalkUserMessage {
   const details = (typeof e.details === 'object' && e.details !== null ? e.details : undefined) as Details;
   const field = typeof details?.field === 'string' ? details.field : implicitField[e.code];
-  const caseId = typeof details?.caseId === 'string' ? user(details.caseId) : '';
+  const caseId = typeof details?.caseId === 'string' ? caseRef(details.caseId) : '';
   const values = { caseId, ...(params[e.code]?.(f, details) ?? {}) };
   if (f.t(`errors.${e.code}`, { defaultValue: '' }) !== '') return { text: tr(f.t, `errors.${e.code}`, values), field, code: e.code };
   logger.warn('no translation for an error code', { code: e.code, locale: f.locale, ...where });

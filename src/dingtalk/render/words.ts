@@ -20,3 +20,8 @@ export function itemLabelOn(policies: readonly PolicyVersion[], itemId: string, 
   const item = catalogItemOn(policies, itemId, on);
   return item ? itemLabel(item, locale) : [user(itemId)];
 }
+
+/** A case id we generated (V-000012) is trusted text, kept readable and copyable; anything else is user text. */
+export function caseRef(id: string): string | ReturnType<typeof user> {
+  return /^V-\d{6,}$/.test(id) ? id : user(id);
+}

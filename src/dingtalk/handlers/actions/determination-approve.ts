@@ -1,5 +1,6 @@
+import { caseRef } from '../../render/words.ts';
 import { formatCny } from '../../../messages/amount.ts';
-import { tr, user } from '../../../messages/inline.ts';
+import { tr } from '../../../messages/inline.ts';
 import { decideDetermination } from '../../../service/cases/decide-determination.ts';
 import { determinationIdSchema } from '../../../service/input/chat-input.ts';
 import { cardDone, cardRefused, type CardAnswer } from '../card-answer.ts';
@@ -17,8 +18,8 @@ export async function determinationApprove(deps: DingTalkHandlerDeps, c: Click):
   const r = await decideDetermination(deps.cases, { key: c.key, actor: c.actor, determinationId, approve: true });
   const { t, locale } = c.f;
   if (r.superseded) {
-    return cardRefused(tr(t, 'approve.superseded', { id: r.determinationId, caseId: user(r.caseId), from: formatCny(r.superseded.proposed.amount, locale), to: formatCny(r.superseded.rejudged.amount, locale) }));
+    return cardRefused(tr(t, 'approve.superseded', { id: r.determinationId, caseId: caseRef(r.caseId), from: formatCny(r.superseded.proposed.amount, locale), to: formatCny(r.superseded.rejudged.amount, locale) }));
   }
-  return cardDone(tr(t, 'approve.done', { id: r.determinationId, caseId: user(r.caseId) }), { decidedBy: r.decidedBy.replace(/^dingtalk:/, ''), decision: 'approved' });
+  return cardDone(tr(t, 'approve.done', { id: r.determinationId, caseId: caseRef(r.caseId) }), { decidedBy: r.decidedBy.replace(/^dingtalk:/, ''), decision: 'approved' });
 }
 

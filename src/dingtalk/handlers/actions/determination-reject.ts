@@ -1,4 +1,5 @@
-import { tr, user } from '../../../messages/inline.ts';
+import { caseRef } from '../../render/words.ts';
+import { tr } from '../../../messages/inline.ts';
 import { decideDetermination } from '../../../service/cases/decide-determination.ts';
 import { determinationIdSchema } from '../../../service/input/chat-input.ts';
 import { cardDone, type CardAnswer } from '../card-answer.ts';
@@ -9,5 +10,5 @@ import { buttonValue, cardText, type Click } from './click.ts';
 export async function determinationReject(deps: DingTalkHandlerDeps, c: Click): Promise<CardAnswer> {
   const determinationId = buttonValue(determinationIdSchema, c);
   const r = await decideDetermination(deps.cases, { key: c.key, actor: c.actor, determinationId, approve: false, note: cardText(c, 'reason') ?? cardText(c, 'text') });
-  return cardDone(tr(c.f.t, 'reject.done', { id: r.determinationId, caseId: user(r.caseId) }), { decidedBy: r.decidedBy.replace(/^dingtalk:/, ''), decision: 'rejected' });
+  return cardDone(tr(c.f.t, 'reject.done', { id: r.determinationId, caseId: caseRef(r.caseId) }), { decidedBy: r.decidedBy.replace(/^dingtalk:/, ''), decision: 'rejected' });
 }

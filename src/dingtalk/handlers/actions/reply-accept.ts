@@ -1,4 +1,5 @@
-import { tr, user } from '../../../messages/inline.ts';
+import { caseRef } from '../../render/words.ts';
+import { tr } from '../../../messages/inline.ts';
 import { replyToNotice } from '../../../service/cases/partner-replies.ts';
 import { caseIdSchema } from '../../../service/input/chat-input.ts';
 import { cardDone, type CardAnswer } from '../card-answer.ts';
@@ -9,5 +10,5 @@ import { buttonValue, type Click } from './click.ts';
 export async function replyAccept(deps: DingTalkHandlerDeps, c: Click): Promise<CardAnswer> {
   const caseId = buttonValue(caseIdSchema, c);
   await replyToNotice(deps.cases, { key: c.key, actor: c.actor, caseId, kind: 'accept' });
-  return cardDone(tr(c.f.t, 'accept.done', { caseId: user(caseId) }));
+  return cardDone(tr(c.f.t, 'accept.done', { caseId: caseRef(caseId) }));
 }

@@ -1,5 +1,6 @@
+import { caseRef } from '../../render/words.ts';
 import { formatDateTime } from '../../../messages/format.ts';
-import { cat, tr, user, type Inline } from '../../../messages/inline.ts';
+import { cat, tr, type Inline } from '../../../messages/inline.ts';
 import { reportViolation } from '../../../service/cases/report-violation.ts';
 import type { CardAnswer } from '../card-answer.ts';
 import type { DingTalkHandlerDeps } from '../context.ts';
@@ -21,8 +22,8 @@ export async function reportSubmit(deps: DingTalkHandlerDeps, c: Click): Promise
   try {
     const r = await reportViolation(deps.cases, { key: reportKey(c.outTrackId, form), actor: c.actor, ...form });
     const text: Inline = r.replyDue
-      ? cat(tr(t, 'report.doneStaff', { caseId: user(r.caseId), due: formatDateTime(r.replyDue, locale) }), r.provisional ? ` ${t('common.provisional')}` : '')
-      : tr(t, 'report.donePartner', { caseId: user(r.caseId) });
+      ? cat(tr(t, 'report.doneStaff', { caseId: caseRef(r.caseId), due: formatDateTime(r.replyDue, locale) }), r.provisional ? ` ${t('common.provisional')}` : '')
+      : tr(t, 'report.donePartner', { caseId: caseRef(r.caseId) });
     return { cardData: { cardParamMap: { ...cleared, status: 'filed', title: t('dingtalk.report.filedTitle'), caseId: r.caseId, message: toPlain(text) } } };
   } catch (e) {
     const m = dingtalkUserMessage(e, c.f, deps.logger, { action: 'reportSubmit', userId: c.userId });

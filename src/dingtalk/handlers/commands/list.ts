@@ -1,12 +1,12 @@
 import { loadAccess } from '../../../service/access/actor.ts';
 import { listCases, type CaseSummary } from '../../../service/cases/case-queries.ts';
 import { formatDateTime, partnerLabel } from '../../../messages/format.ts';
-import { cat, tr, user } from '../../../messages/inline.ts';
+import { cat, tr } from '../../../messages/inline.ts';
 import type { PolicyVersion } from '../../../domain/policy/policy-version.ts';
 import { actorOf, type DingTalkHandlerDeps, type Fmt } from '../context.ts';
 import { answerPrivately } from '../reply.ts';
 import { toMarkdown, trustedMarkdown } from '../../render/to-markdown.ts';
-import { itemLabelOn } from '../../render/words.ts';
+import { caseRef, itemLabelOn } from '../../render/words.ts';
 
 export const DINGTALK_LIST_SIZE = 10;
 
@@ -30,5 +30,5 @@ export function caseLine(f: Fmt, policies: readonly PolicyVersion[], c: CaseSumm
       : c.state === 'awaiting_objection' && c.objectionDueAt
         ? tr(f.t, 'list.objectionDue', { due: formatDateTime(c.objectionDueAt, f.locale) })
         : [];
-  return toMarkdown(cat('*', user(c.id), '* · ', partnerLabel(c.partnerName, c.partnerId), ' · ', itemLabelOn(policies, c.itemId, c.occurredOn, f.locale), ' · ', f.t(`state.${c.state}`), due.length > 0 ? cat(' · ', due) : []));
+  return toMarkdown(cat('*', caseRef(c.id), '* · ', partnerLabel(c.partnerName, c.partnerId), ' · ', itemLabelOn(policies, c.itemId, c.occurredOn, f.locale), ' · ', f.t(`state.${c.state}`), due.length > 0 ? cat(' · ', due) : []));
 }

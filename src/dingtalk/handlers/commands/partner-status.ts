@@ -6,7 +6,7 @@ import { partnerStanding, type Standing } from '../../../service/rules/partner-s
 import { actorOf, rulesOf, type DingTalkHandlerDeps, type Fmt } from '../context.ts';
 import { answerPrivately } from '../reply.ts';
 import { toMarkdown } from '../../render/to-markdown.ts';
-import { itemLabelOn } from '../../render/words.ts';
+import { caseRef, itemLabelOn } from '../../render/words.ts';
 
 /** `伙伴 状态 P001`/`partner status P001`: standing for staff and the partner's own contacts (who may see it is the service's). */
 export async function partnerStatusCommand(deps: DingTalkHandlerDeps, userId: string, f: Fmt, partnerId: string): Promise<void> {
@@ -30,7 +30,7 @@ export function standingMarkdown(f: Fmt, policies: readonly PolicyVersion[], s: 
         '- ',
         tr(t, 'standing.validLine', {
           class: formatClass(c, t),
-          caseId: user(v.caseId),
+          caseId: caseRef(v.caseId),
           item: v.itemId ? itemLabelOn(policies, v.itemId, v.noticeDate, locale) : '—',
           date: v.noticeDate,
           until: v.lastValidDay ?? t('standing.notYetAnnounced', { months: v.validityMonths }),
@@ -50,9 +50,9 @@ export function standingMarkdown(f: Fmt, policies: readonly PolicyVersion[], s: 
   const restrictions = s.restrictions.map((r) => toMarkdown(cat('- ', formatRestrictionKind(r.kind, t), ' · ', r.until ? t('standing.until', { date: r.until }) : t('common.untilPaid'))));
   out.push(`**${t('standing.restrictions')}**\n\n${restrictions.length > 0 ? restrictions.join('\n') : t('standing.noRestrictions')}`);
   // R-SUSPEND: the suspension shows case by case, with since when.
-  const suspended = s.suspensions.slice(0, 10).map((x) => toMarkdown(cat('- ', tr(t, 'standing.suspendedLine', { caseId: user(x.caseId), since: formatDateTime(x.since, locale) }))));
+  const suspended = s.suspensions.slice(0, 10).map((x) => toMarkdown(cat('- ', tr(t, 'standing.suspendedLine', { caseId: caseRef(x.caseId), since: formatDateTime(x.since, locale) }))));
   out.push(`**${toMarkdown(t('standing.incentives'))}**\n\n${suspended.length > 0 ? suspended.join('\n') : t('standing.notSuspended')}`);
-  const owed = s.owed.slice(0, 10).map((o) => toMarkdown(cat('- ', tr(t, 'standing.owedLine', { caseId: user(o.caseId), amount: formatCny(o.outstanding, locale), due: o.dueDate, fee: formatCny(o.lateFee, locale) }))));
+  const owed = s.owed.slice(0, 10).map((o) => toMarkdown(cat('- ', tr(t, 'standing.owedLine', { caseId: caseRef(o.caseId), amount: formatCny(o.outstanding, locale), due: o.dueDate, fee: formatCny(o.lateFee, locale) }))));
   out.push(`**${t('standing.owed')}**  \n${toMarkdown(tr(t, 'standing.owedTotal', { amount: formatCny(s.totalOwed, locale), fees: formatCny(s.totalLateFees, locale) }))}${owed.length > 0 ? `\n\n${owed.join('\n')}` : ''}`);
   out.push(toMarkdown(tr(t, 'standing.balances', { deposit: formatCny(s.balances.deposit, locale), prepayment: formatCny(s.balances.prepayment, locale), unpaid: formatCny(s.balances.serviceFeeUnpaid, locale) })));
   return out.join('\n\n');

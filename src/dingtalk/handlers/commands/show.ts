@@ -10,7 +10,7 @@ import { actorOf, type DingTalkHandlerDeps, type Fmt } from '../context.ts';
 import { answerPrivately } from '../reply.ts';
 import { blocksMarkdown } from '../../render/document-markdown.ts';
 import { toMarkdown } from '../../render/to-markdown.ts';
-import { itemLabelOn } from '../../render/words.ts';
+import { caseRef, itemLabelOn } from '../../render/words.ts';
 
 /**
  * `违规 查看 V-…`/`violation show V-…`: what this person may see of the case
@@ -40,7 +40,7 @@ export function caseMarkdown(f: Fmt, policies: readonly PolicyVersion[], d: Case
   if (c.suspended !== null) head.push(line(t('show.suspended'), [c.suspended ? t('common.yes') : t('common.no')]));
   if (c.replyDueAt && c.state === 'awaiting_reply') head.push(toMarkdown(tr(t, 'list.replyDue', { due: formatDateTime(c.replyDueAt, locale) })));
   if (c.objectionDueAt && c.state === 'awaiting_objection') head.push(toMarkdown(tr(t, 'list.objectionDue', { due: formatDateTime(c.objectionDueAt, locale) })));
-  const out: string[] = [`#### ${toMarkdown(tr(t, 'show.title', { caseId: user(c.id) }))}`, head.join('  \n')];
+  const out: string[] = [`#### ${toMarkdown(tr(t, 'show.title', { caseId: caseRef(c.id) }))}`, head.join('  \n')];
   if (c.facts !== null) out.push(`**${t('common.facts')}**  \n${toMarkdown([user(c.facts, 2500)])}`);
   if (c.screening) out.push(`**${t('show.screening')}**  \n${toMarkdown(tr(t, `show.screened.${c.screening.outcome}`, { reason: user(c.screening.reason ?? '', 2500) }))}`);
   if (d.evidence.length > 0) {
