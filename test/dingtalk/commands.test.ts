@@ -54,7 +54,7 @@ describeEachBackend('DingTalk text commands (issue 12)', (getDb) => {
     const other = await bot.say(DT.otherContact, 'violation list');
     expect(other).not.toContain(r.caseId);
     expect(other).toContain('No cases.');
-    expect(await bot.say(DT.stranger, '违规 列表')).toContain('无案件');
+    expect(await bot.say(DT.stranger, '违规 列表')).toContain('没有案件');
   });
 
   it('违规 查看 / violation show: what the person may see (R-CONFIDENTIAL); user text escaped, never an @all', async () => {
