@@ -52,6 +52,8 @@ export async function reportCardParams(deps: DingTalkHandlerDeps, userId: string
     partnerOptions: JSON.stringify(partners.map((p) => ({ value: p.id, text: `${p.name} (${p.id})` }))),
     itemOptions: JSON.stringify(items.map((i) => ({ value: i.id, text: `${i.id} · ${formatClass(i.class, t)} · ${itemWording(i, f.locale)}` }))),
     today: on,
+    /** The submit button sends it back (params.locale), so the answer is in the card's language. */
+    locale: f.locale,
     status: 'form',
     message: '',
     ...Object.fromEntries(REPORT_FIELDS.map((k) => [errorVar(k), ''])),
@@ -76,6 +78,7 @@ export const reportCardSchema = z.object({
   item: selected.optional().catch(undefined),
   occurred_on: day.optional().catch(undefined),
   facts: z.string().optional().catch(undefined),
+  locale: z.string().optional().catch(undefined),
   links: z.union([z.array(z.string()), z.string().transform((s) => linkLines(s))]).optional().catch(undefined),
 });
 

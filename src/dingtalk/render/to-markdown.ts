@@ -29,12 +29,20 @@ function partMarkdown(p: Part): string {
  * and `_` for nothing else (test/messages guards it).
  */
 export function trustedMarkdown(text: string): string {
+  // Code spans (`违规 查看 V-…`, `DINGTALK_…`) are kept as they are: no markup inside them.
+  return text
+    .split(/(`[^`\n]*`)/)
+    .map((seg, i) => (i % 2 === 1 ? seg : markers(seg)))
+    .join('')
+    // A markdown line break needs two spaces before it.
+    .replace(/\n/g, '  \n');
+}
+
+function markers(text: string): string {
   return text
     .replace(/:([a-z_]+):/g, (all, name: string) => (name in EMOJI ? EMOJI[name as keyof typeof EMOJI] : all))
     .replace(/\*/g, '**')
-    .replace(/_/g, '*')
-    // A markdown line break needs two spaces before it.
-    .replace(/\n/g, '  \n');
+    .replace(/_/g, '*');
 }
 
 /** Cut escaped text to `max` characters without leaving a lone backslash or half an entity. */

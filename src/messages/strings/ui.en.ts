@@ -411,7 +411,7 @@ export const uiEn = {
       linksHint: 'A partner’s report on another partner needs evidence (R-EVIDENCE).',
       submit: 'File the report',
       sent: 'The report form is in the card I just sent you.',
-      notConfigured: 'The report card is not set up (DINGTALK_REPORT_CARD_TEMPLATE_ID is empty); ask an admin.',
+      notConfigured: 'The report card is not set up (`DINGTALK_REPORT_CARD_TEMPLATE_ID` is empty); ask an admin.',
       fixErrors: 'Nothing was filed; correct the fields marked and send again.',
       filedTitle: 'Report filed',
     },

@@ -405,7 +405,7 @@ export const uiZh = {
       linksHint: '合作伙伴举报其他合作伙伴须附证据（R-EVIDENCE）。',
       submit: '提交举报',
       sent: '举报表单已作为卡片发给你。',
-      notConfigured: '举报卡片尚未配置（DINGTALK_REPORT_CARD_TEMPLATE_ID 为空），请联系管理员。',
+      notConfigured: '举报卡片尚未配置（`DINGTALK_REPORT_CARD_TEMPLATE_ID` 为空），请联系管理员。',
       fixErrors: '未提交任何内容；请修改标出的字段后重新提交。',
       filedTitle: '举报已提交',
     },

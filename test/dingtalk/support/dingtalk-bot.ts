@@ -86,8 +86,9 @@ export async function startDingTalkBot(database: Database, opts: { reportCardTem
     fake.delivered(BATCH_SEND).filter((c) => (c.body.userIds as string[]).includes(userId)).map((c) => (JSON.parse(c.body.msgParam as string) as { text: string }).text);
   const cardsTo = (userId: string) => fake.delivered(CARD_CREATE).filter((c) => c.body.openSpaceId === `dtv1.card//IM_ROBOT.${userId}`);
 
-  const acked = async (id: string) => {
-    await eventually(() => fake.stream.acks.some((a) => a.messageId === id), 5000, `the ack of ${id}`);
+  const acksOf = (id: string) => fake.stream.acks.filter((a) => a.messageId === id).length;
+  const acked = async (id: string, before: number) => {
+    await eventually(() => acksOf(id) > before, 5000, `the ack of ${id}`);
     return fake.stream.acks.filter((a) => a.messageId === id).at(-1)!;
   };
 
@@ -97,18 +98,19 @@ export async function startDingTalkBot(database: Database, opts: { reportCardTem
     async say(userId, text, o = {}) {
       const before = sentTo(userId).length + cardsTo(userId).length;
       const id = fake.stream.push(TOPIC_ROBOT, robotTextMessage({ msgId: o.msgId ?? `msg-${++n}`, from: userId, text, group: o.group }));
-      await acked(id);
+      await acked(id, 0);
       await eventually(() => sentTo(userId).length + cardsTo(userId).length > before, 5000, `an answer to ${userId}`);
       const dms = sentTo(userId);
       return dms.length + cardsTo(userId).length > before && dms.length > 0 ? dms.at(-1)! : '';
     },
     async click(userId, actionId, params, o = {}) {
+      const before = o.messageId ? acksOf(o.messageId) : 0;
       const id = fake.stream.push(
         TOPIC_CARD,
         { outTrackId: o.outTrackId ?? `card.${++n}`, corpId: 'dingcorp', userId, content: JSON.stringify({ cardPrivateData: { actionIds: [actionId], params } }) },
         o.messageId,
       );
-      const ack = await acked(id);
+      const ack = await acked(id, before);
       return ((ack.data as { response?: CardAnswerSeen } | null)?.response ?? {}) as CardAnswerSeen;
     },
     dms: sentTo,

@@ -21,7 +21,8 @@ export async function clickOf(deps: DingTalkHandlerDeps, a: CardAction): Promise
   return {
     userId: a.userId,
     actor: actorOf(a.userId),
-    f: await fmtFor(deps, a.userId),
+    // A card click says no language: the stored preference, else the one the card was made in (its `locale` param).
+    f: await fmtFor(deps, a.userId, a.params.locale === 'en' ? 'en' : 'zh-CN'),
     key: `dingtalk:card:${a.deliveryId}`,
     outTrackId: a.outTrackId,
     params: a.params,
