@@ -100,7 +100,10 @@ describe('loadDingTalkConfig', () => {
       apiUrl: 'https://api.dingtalk.com',
       streamUrl: 'https://api.dingtalk.com',
       conversations: { approvals: 'cidApprovals==', notices: 'cidNotices==' },
+      reportCardTemplateId: null,
     });
+    expect(loadDingTalkConfig({ ...full, DINGTALK_REPORT_CARD_TEMPLATE_ID: ' tpl.report.v1 ' }).reportCardTemplateId).toBe('tpl.report.v1');
+    expect(() => loadDingTalkConfig({ ...full, DINGTALK_REPORT_CARD_TEMPLATE_ID: 'tpl report' })).toThrow(/DINGTALK_REPORT_CARD_TEMPLATE_ID must be the card template id/);
     const c = loadDingTalkConfig({ ...full, DINGTALK_MODE: 'http', DINGTALK_API_URL: 'http://127.0.0.1:9999/', DINGTALK_STREAM_URL: 'http://127.0.0.1:8888' });
     expect([c.mode, c.apiUrl, c.streamUrl]).toEqual(['http', 'http://127.0.0.1:9999', 'http://127.0.0.1:8888']);
   });
