@@ -8,6 +8,8 @@ import { replyToNotice } from '../../src/service/cases/partner-replies.ts';
 import { reportViolation } from '../../src/service/cases/report-violation.ts';
 import { key } from '../support/case-fixtures.ts';
 import { describeEachBackend } from '../support/databases.ts';
+import { handleDingTalkHttpCallback } from '../../src/dingtalk/http-callback.ts';
+import { eventually, robotTextMessage, signedCallbackHeaders } from '../support/fake-dingtalk.ts';
 import { BATCH_SEND, DT, dt, startDingTalkBot, type DingTalkBot } from './support/dingtalk-bot.ts';
 
 const LINK = { kind: 'link', ref: 'https://example.com/proof/1' } as const;
@@ -102,6 +104,21 @@ describeEachBackend('DingTalk text commands (issue 12)', (getDb) => {
     expect(other).not.toContain('Valid sanctions');
     const stranger = await bot.say(DT.stranger, '伙伴 状态 P1');
     expect(stranger).toMatch(/^⚠️/);
+  });
+
+  it('HTTP mode: a signed callback is a command like a Stream one; a wrong signature is refused and nothing is answered', async () => {
+    bot = await startDingTalkBot(getDb());
+    const now = bot.w.clock.now().getTime();
+    const body = JSON.stringify(robotTextMessage({ msgId: 'http-1', from: DT.finance, text: 'violation list' }));
+    const deps = { appSecret: bot.fake.clientSecret, clock: bot.w.clock, inbound: bot.inbound };
+    const ok = await handleDingTalkHttpCallback({ headers: signedCallbackHeaders(bot.fake.clientSecret, now), body }, deps);
+    expect(ok.status).toBe(200);
+    await eventually(() => bot!.dms(DT.finance).length === 1, 5000, 'the answer');
+    expect(bot.dms(DT.finance)[0]).toContain('Open cases');
+    const forged = await handleDingTalkHttpCallback({ headers: signedCallbackHeaders('not-the-secret', now), body: JSON.stringify(robotTextMessage({ msgId: 'http-2', from: DT.finance, text: 'help' })) }, deps);
+    expect(forged.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(bot.dms(DT.finance)).toHaveLength(1);
   });
 
   it('a command typed in a group is answered by DM to the sender only', async () => {

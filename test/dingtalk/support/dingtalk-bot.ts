@@ -46,6 +46,8 @@ export interface CardAnswerSeen {
 export interface DingTalkBot {
   w: CaseWorld;
   fake: FakeDingTalk;
+  /** The same inbound the Stream client feeds; HTTP-mode callbacks are handed to it by handleDingTalkHttpCallback. */
+  inbound: DingTalkInbound;
   /** Types a text to the robot (DM) and returns the private answer the robot sent that person. */
   say(userId: string, text: string, opts?: { group?: boolean; msgId?: string }): Promise<string>;
   /** Pushes a card callback (a button or a form submit) and returns the answer carried by its ack. */
@@ -95,6 +97,7 @@ export async function startDingTalkBot(database: Database, opts: { reportCardTem
   return {
     w,
     fake,
+    inbound,
     async say(userId, text, o = {}) {
       const before = sentTo(userId).length + cardsTo(userId).length;
       const id = fake.stream.push(TOPIC_ROBOT, robotTextMessage({ msgId: o.msgId ?? `msg-${++n}`, from: userId, text, group: o.group }));
