@@ -111,7 +111,15 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
     // DingTalk's inbound side: the Stream connection, or the route on the shared PORT.
     let dingtalkRoute: { path: string; method: string[]; handler: ReturnType<typeof dingtalkEventsHandler> } | undefined;
     if (config.dingtalk && dingtalk) {
-      const inbound = new DingTalkInbound(database.db, clock, dingtalkHandlers({ db: database.db, clock, cases, robot: dingtalk.robot, logger }));
+      const inbound = new DingTalkInbound(database.db, clock, dingtalkHandlers({
+        db: database.db,
+        clock,
+        cases,
+        robot: dingtalk.robot,
+        logger,
+        reportCardTemplateId: config.dingtalk.reportCardTemplateId,
+        callbackType: config.dingtalk.mode === 'stream' ? 'STREAM' : 'HTTP',
+      }));
       if (config.dingtalk.mode === 'stream') {
         const stream = new DingTalkStreamClient({
           gatewayUrl: config.dingtalk.streamUrl,

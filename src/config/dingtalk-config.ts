@@ -29,6 +29,8 @@ export interface DingTalkConfig {
   cardTemplateId: string | undefined;
   /** The language of group posts (DEFAULT_LOCALE, as for Slack; default zh-CN). */
   defaultLocale: 'zh-CN' | 'en';
+  /** The report form's interactive-card template (DingTalk has no modals); null: `违规 上报` says it is not set up. */
+  reportCardTemplateId: string | null;
 }
 
 export const DINGTALK_API_URL = 'https://api.dingtalk.com';
@@ -47,6 +49,7 @@ const HOW_TO_FIX: Record<string, string> = {
   DINGTALK_API_URL: 'leave it unset for DingTalk itself, or give an http(s) URL such as http://127.0.0.1:9999',
   DINGTALK_STREAM_URL: 'leave it unset to use DINGTALK_API_URL, or give an http(s) URL such as http://127.0.0.1:9999',
   DINGTALK_APPROVALS_CONVERSATION: 'set it to the open conversation id (cid…) of the approvals group, with the robot added to the group',
+  DINGTALK_REPORT_CARD_TEMPLATE_ID: 'set it to the id of the report-form card template made in the DingTalk card builder (see the README), or leave it unset',
   DINGTALK_NOTICES_CONVERSATION: 'set it to the open conversation id (cid…) of the public-notices group, with the robot added to the group',
   DINGTALK_CARD_TEMPLATE_ID: 'set it to the id of the card template made in the DingTalk card platform (variables title, markdown, buttons; see the README), or leave it unset to send markdown only',
   DEFAULT_LOCALE: 'set it to zh-CN or en (or leave it unset for zh-CN)',
@@ -67,6 +70,7 @@ export const dingtalkEnvSchema = z.object({
   DINGTALK_NOTICES_CONVERSATION: conversation,
   DINGTALK_CARD_TEMPLATE_ID: z.string().regex(/^\S+$/, 'must be a card template id (no spaces)').optional(),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en'], { error: 'must be zh-CN or en' }).default('zh-CN'),
+  DINGTALK_REPORT_CARD_TEMPLATE_ID: noSpaces('card template id').optional(),
 });
 
 /** Empty values count as unset (as for Slack). */
@@ -107,6 +111,7 @@ export function loadDingTalkConfig(env: NodeJS.ProcessEnv): DingTalkConfig {
     conversations: { approvals: e.DINGTALK_APPROVALS_CONVERSATION, notices: e.DINGTALK_NOTICES_CONVERSATION },
     cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID,
     defaultLocale: e.DEFAULT_LOCALE,
+    reportCardTemplateId: e.DINGTALK_REPORT_CARD_TEMPLATE_ID ?? null,
   };
 }
 

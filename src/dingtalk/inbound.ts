@@ -47,6 +47,8 @@ const cardCallbackSchema = z.object({
 });
 
 export interface CardAction {
+  /** The Stream frame's messageId (the same on a re-push): one click, so the use case's idempotency key. */
+  deliveryId: string;
   outTrackId: string;
   userId: string;
   actionIds: string[];
@@ -86,7 +88,7 @@ export class DingTalkInbound {
     if (topic === TOPIC_CARD) {
       const cb = cardCallbackSchema.safeParse(data);
       if (!cb.success) return null;
-      return this.once(`card:${deliveryId}`, topic, () => this.handlers.onCardAction(cardActionOf(cb.data)));
+      return this.once(`card:${deliveryId}`, topic, () => this.handlers.onCardAction(cardActionOf(cb.data, deliveryId)));
     }
     return null;
   }
@@ -136,7 +138,7 @@ export class DingTalkInbound {
   }
 }
 
-function cardActionOf(cb: z.infer<typeof cardCallbackSchema>): CardAction {
+function cardActionOf(cb: z.infer<typeof cardCallbackSchema>, deliveryId: string): CardAction {
   let parsed: { cardPrivateData?: { actionIds?: unknown; params?: unknown } } = {};
   try {
     parsed = JSON.parse(cb.content ?? cb.value ?? '{}') as typeof parsed;
@@ -145,5 +147,5 @@ function cardActionOf(cb: z.infer<typeof cardCallbackSchema>): CardAction {
   }
   const actionIds = Array.isArray(parsed.cardPrivateData?.actionIds) ? parsed.cardPrivateData.actionIds.map(String) : [];
   const params = typeof parsed.cardPrivateData?.params === 'object' && parsed.cardPrivateData.params !== null ? (parsed.cardPrivateData.params as Record<string, unknown>) : {};
-  return { outTrackId: cb.outTrackId, userId: cb.userId, actionIds, params };
+  return { deliveryId, outTrackId: cb.outTrackId, userId: cb.userId, actionIds, params };
 }

@@ -102,9 +102,12 @@ describe('loadDingTalkConfig', () => {
       conversations: { approvals: 'cidApprovals==', notices: 'cidNotices==' },
       cardTemplateId: undefined,
       defaultLocale: 'zh-CN',
+      reportCardTemplateId: null,
     });
     expect(loadDingTalkConfig({ ...full, DINGTALK_CARD_TEMPLATE_ID: 'tpl.abc-1', DEFAULT_LOCALE: 'en' })).toMatchObject({ cardTemplateId: 'tpl.abc-1', defaultLocale: 'en' });
     expect(() => loadDingTalkConfig({ ...full, DINGTALK_CARD_TEMPLATE_ID: 'a b' })).toThrow(/^DINGTALK_CARD_TEMPLATE_ID must be a card template id/);
+    expect(loadDingTalkConfig({ ...full, DINGTALK_REPORT_CARD_TEMPLATE_ID: ' tpl.report.v1 ' }).reportCardTemplateId).toBe('tpl.report.v1');
+    expect(() => loadDingTalkConfig({ ...full, DINGTALK_REPORT_CARD_TEMPLATE_ID: 'tpl report' })).toThrow(/DINGTALK_REPORT_CARD_TEMPLATE_ID must be the card template id/);
     const c = loadDingTalkConfig({ ...full, DINGTALK_MODE: 'http', DINGTALK_API_URL: 'http://127.0.0.1:9999/', DINGTALK_STREAM_URL: 'http://127.0.0.1:8888' });
     expect([c.mode, c.apiUrl, c.streamUrl]).toEqual(['http', 'http://127.0.0.1:9999', 'http://127.0.0.1:8888']);
   });

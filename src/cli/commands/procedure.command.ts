@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { outbox } from '../../db/schema/index.ts';
 import { formatShanghai } from '../../domain/dates.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { grantRole, listRoles, revokeRole } from '../../service/access/manage-roles.ts';
+import { grantRole, listRoles, parseUserRef, revokeRole } from '../../service/access/manage-roles.ts';
 import { fixedClock } from '../../service/clock.ts';
 import { importPayments } from '../../service/collection/import-payments.ts';
 import { recordPayment } from '../../service/collection/record-payment.ts';
@@ -15,7 +15,7 @@ import { readInputFile } from './import.command.ts';
 const sweepUsage = 'sweep [--now ISO_INSTANT] [--json]';
 const outboxUsage = 'outbox [--status pending|failed|delivered] [--limit N] [--json]';
 const retryUsage = 'outbox retry OUTBOX_ID [--json]';
-const grantUsage = 'roles grant USER ROLE [--json]   (ROLE: officer|approver|finance|admin)';
+const grantUsage = 'roles grant USER ROLE [--json]   (USER: U0123ABCD, slack:U0123ABCD or dingtalk:<userId>; ROLE: officer|approver|finance|admin)';
 const revokeUsage = 'roles revoke USER ROLE [--json]';
 const rolesUsage = 'roles list [--json]';
 const payUsage = 'ledger pay PARTNER AMOUNT --on DATE [--json]';
@@ -72,7 +72,7 @@ export const procedureCommands: Command[] = [
     async run(ctx, args) {
       const { positionals } = parseCommandArgs(args, {}, grantUsage);
       if (positionals.length !== 2) throw new DomainError('cli.usage', `expected USER ROLE. Usage: ${grantUsage}`);
-      const r = await grantRole({ db: ctx.database.db, clock: ctx.clock }, { userId: positionals[0]!, role: positionals[1]!, by: ctx.actor });
+      const r = await grantRole({ db: ctx.database.db, clock: ctx.clock }, { ...parseUserRef(positionals[0]!), role: positionals[1]!, by: ctx.actor });
       return { json: { user: positionals[0], role: positionals[1], changed: r.changed }, text: r.changed ? `Granted ${positionals[1]} to ${positionals[0]}` : `${positionals[0]} already has ${positionals[1]}` };
     },
   },
@@ -83,7 +83,7 @@ export const procedureCommands: Command[] = [
     async run(ctx, args) {
       const { positionals } = parseCommandArgs(args, {}, revokeUsage);
       if (positionals.length !== 2) throw new DomainError('cli.usage', `expected USER ROLE. Usage: ${revokeUsage}`);
-      const r = await revokeRole({ db: ctx.database.db, clock: ctx.clock }, { userId: positionals[0]!, role: positionals[1]!, by: ctx.actor });
+      const r = await revokeRole({ db: ctx.database.db, clock: ctx.clock }, { ...parseUserRef(positionals[0]!), role: positionals[1]!, by: ctx.actor });
       return { json: { user: positionals[0], role: positionals[1], changed: r.changed }, text: r.changed ? `Revoked ${positionals[1]} from ${positionals[0]}` : `${positionals[0]} did not have ${positionals[1]}` };
     },
   },

@@ -43,3 +43,9 @@ export async function setDingtalkLocale(db: Db, userId: string, locale: 'zh-CN' 
     .values({ userId, locale, updatedAt: at })
     .onConflictDoUpdate({ target: dingtalkUserLocales.userId, set: { locale, updatedAt: at } });
 }
+
+/** The user's stored language, or null when they never chose one (then the glue answers in the language they typed). */
+export async function storedDingtalkLocale(db: Db, userId: string): Promise<'zh-CN' | 'en' | null> {
+  const [row] = await db.select({ locale: dingtalkUserLocales.locale }).from(dingtalkUserLocales).where(eq(dingtalkUserLocales.userId, userId));
+  return row?.locale ?? null;
+}

@@ -29,7 +29,7 @@ export async function partnerProfile(db: Db, id: string): Promise<PartnerProfile
     db.select().from(partnerCategories).where(eq(partnerCategories.partnerId, id)).orderBy(partnerCategories.category),
     db.select().from(contacts).where(eq(contacts.partnerId, id)).orderBy(contacts.userId),
   ]);
-  return { ...partner, categories: cats.map((c) => ({ category: c.category, level: c.level })), contacts: cons.map((c) => c.userId) };
+  return { ...partner, categories: cats.map((c) => ({ category: c.category, level: c.level })), contacts: cons.map((c) => (c.platform === 'slack' ? c.userId : `${c.platform}:${c.userId}`)) };
 }
 
 export async function existingPartnerIds(db: Db, ids: string[]): Promise<Set<string>> {

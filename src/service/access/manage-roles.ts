@@ -19,8 +19,26 @@ function checkRole(role: string): StaffRole {
 }
 
 function checkUser(userId: string): string {
-  if (!/^[A-Za-z0-9._-]{2,64}$/.test(userId)) throw new DomainError('roles.bad_user', `"${userId}" is not a chat user id (like U0123ABCD).`);
+  if (!/^[A-Za-z0-9._-]{2,64}$/.test(userId)) throw new DomainError('roles.bad_user', `"${userId}" is not a chat user id (like U0123ABCD, or dingtalk:0123).`);
   return userId;
+}
+
+/** The chat platforms a person can act through; a role is held on one of them (`slack:U…`, `dingtalk:<userId>`). */
+export const rolePlatforms = ['slack', 'dingtalk'] as const;
+
+/**
+ * A person as the CLI names them: `dingtalk:0123`, `slack:U0123ABCD`, or a
+ * bare Slack id (as before DingTalk, issue 12). An unknown prefix is refused
+ * in words rather than read as part of an id.
+ */
+export function parseUserRef(text: string): { platform: string; userId: string } {
+  const m = /^([a-z]+):(.*)$/i.exec(text.trim());
+  if (!m) return { platform: 'slack', userId: text.trim() };
+  const platform = m[1]!.toLowerCase();
+  if (!(rolePlatforms as readonly string[]).includes(platform)) {
+    throw new DomainError('roles.bad_platform', `"${m[1]}" is not a chat platform; name the person as slack:U0123ABCD or dingtalk:<userId>.`);
+  }
+  return { platform, userId: m[2]! };
 }
 
 /** `cli roles grant USER ROLE`: the CLI runs with the operator's own authority (whoever may run it may grant). */

@@ -91,6 +91,28 @@ describeEachBackend('the operator’s case commands (`cli cases`, `cli roles`, `
     expect((await auditActions(w.db, 'slack:U0NEWAPPR'))).toEqual(['role.granted', 'role.revoked', 'role.granted']);
   });
 
+  it('`roles grant dingtalk:0123 officer` names a DingTalk person (issue 12); slack: and a bare id stay Slack; an unknown platform is refused', async () => {
+    const w = await caseWorld(getDb());
+    const granted = await cli(w, 'roles', 'grant', 'dingtalk:0123', 'approver', '--json');
+    expect(granted.code).toBe(0);
+    const roles = (await cli(w, 'roles', 'list', '--json')).json<{ roles: unknown[] }>().roles;
+    expect(roles).toContainEqual({ platform: 'dingtalk', userId: '0123', role: 'approver' });
+    expect(roles).not.toContainEqual({ platform: 'slack', userId: '0123', role: 'approver' });
+    const r = await report(w);
+    const p = await proposeDetermination(w.cases, { key: key(), actor: OFFICER, caseId: r.caseId, established: true, terminate: false, reasons: 'Clear' });
+    // The same id on Slack is another person and holds nothing.
+    expect((await domainErrorOf(decideDetermination(w.cases, { key: key(), actor: { platform: 'slack', userId: '0123' }, determinationId: p.determinationId, approve: true }))).code).toBe('access.missing_role');
+    expect(await decideDetermination(w.cases, { key: key(), actor: { platform: 'dingtalk', userId: '0123' }, determinationId: p.determinationId, approve: true })).toMatchObject({ approved: true, decidedBy: 'dingtalk:0123' });
+    await cli(w, 'roles', 'grant', 'slack:U0PREFIXED', 'finance');
+    expect((await cli(w, 'roles', 'list', '--json')).json<{ roles: unknown[] }>().roles).toContainEqual({ platform: 'slack', userId: 'U0PREFIXED', role: 'finance' });
+    expect((await cli(w, 'roles', 'revoke', 'dingtalk:0123', 'approver', '--json')).json()).toMatchObject({ changed: true });
+    const before = await auditActions(w.db, 'teams:U1');
+    const bad = await cli(w, 'roles', 'grant', 'teams:U1', 'officer', '--json');
+    expect(bad.code).toBe(1);
+    expect(bad.json()).toMatchObject({ error: { code: 'roles.bad_platform' } });
+    expect(await auditActions(w.db, 'teams:U1')).toEqual(before);
+  });
+
   it('`cases suspend` and `cases lift` hold and release the partner’s incentives as the operator, and `standing` shows since when (R-SUSPEND)', async () => {
     const w = await caseWorld(getDb());
     await givenOtherPartner(w);

@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { partnerProfile } from '../../../src/db/repositories/partners.repository.ts';
 import { importPartners } from '../../../src/service/imports/import-partners.ts';
 import { describeEachBackend } from '../../support/databases.ts';
-import { badRowsOf, domainErrorOf, partnersCsv, rowCounts, serviceWorld } from '../../support/service-fixtures.ts';
+import { sql } from 'drizzle-orm';
+import { badRowsOf, domainErrorOf, partnersCsv, query, rowCounts, serviceWorld } from '../../support/service-fixtures.ts';
 
 describeEachBackend('importing partners (R-CAT)', (getDb) => {
   it('a partner in two categories gets one level per category and every contact split on ";"', async () => {
@@ -73,6 +74,30 @@ describeEachBackend('importing partners (R-CAT)', (getDb) => {
     expect(rows[3]!.reason).toMatch(/differs from "Cloud One" on line 2/);
     expect(rows[4]!.reason).toMatch(/listed twice/);
     expect(rows[5]!.reason).toMatch(/level is empty/);
+    expect(await rowCounts(w.db)).toEqual(before);
+  });
+
+  it('an optional contact_dingtalk_ids column adds DingTalk contacts beside the Slack ones; one person may have both (issue 12)', async () => {
+    const w = await serviceWorld(getDb());
+    const header = 'partner_id,name,category,level,contact_slack_ids,contact_dingtalk_ids';
+    await importPartners(w.deps, { name: 'p.csv', text: `${header}\nP1,Cloud One,service,gold,U01AAA,0123; manager4567\nP2,Two Ltd,service,gold,,\n` });
+    expect((await partnerProfile(w.db, 'P1'))?.contacts).toEqual(['dingtalk:0123', 'U01AAA', 'dingtalk:manager4567']);
+    const contacts = await query<{ platform: string; user_id: string }>(w.db, sql`select platform, user_id from contacts where partner_id = 'P1' order by platform, user_id`);
+    expect(contacts).toEqual([
+      { platform: 'dingtalk', user_id: '0123' },
+      { platform: 'dingtalk', user_id: 'manager4567' },
+      { platform: 'slack', user_id: 'U01AAA' },
+    ]);
+    // The Slack-only file still works and replaces the contacts it names.
+    await importPartners(w.deps, partnersCsv([['P1', 'Cloud One', 'service', 'gold', 'U01AAA']]));
+    expect((await partnerProfile(w.db, 'P1'))?.contacts).toEqual(['U01AAA']);
+  });
+
+  it('a bad DingTalk userId is refused with the line, and nothing is written', async () => {
+    const w = await serviceWorld(getDb());
+    const before = await rowCounts(w.db);
+    const e = await domainErrorOf(importPartners(w.deps, { name: 'p.csv', text: 'partner_id,name,category,level,contact_slack_ids,contact_dingtalk_ids\nP1,One,service,gold,U01AAA,bad id!\n' }));
+    expect(badRowsOf(e)).toEqual([{ line: 2, reason: expect.stringMatching(/contact_dingtalk_ids "bad id!" are not DingTalk userIds/) }]);
     expect(await rowCounts(w.db)).toEqual(before);
   });
 

@@ -1,19 +1,16 @@
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
+import { caseIdSchema } from '../../../service/input/chat-input.ts';
 
 /**
  * What people type and what buttons carry, validated before any use case
- * runs (STYLE 2). Case ids are accepted as `V-000012`, `v-12` or `12`.
+ * runs (STYLE 2). The chat-neutral readers (case and determination ids,
+ * evidence link lines) live in src/service/input/chat-input.ts, shared with
+ * DingTalk; re-exported here for the Slack listeners.
  */
-export const caseIdSchema = z
-  .string()
-  .trim()
-  .regex(/^(v-?)?\d{1,12}$/i)
-  .transform((s) => `V-${s.replace(/^v-?/i, '').padStart(6, '0')}`);
+export { caseIdSchema, determinationIdSchema, linkLines } from '../../../service/input/chat-input.ts';
 
 const partnerIdSchema = z.string().trim().min(1).max(64).regex(/^\S+$/);
-
-export const determinationIdSchema = z.coerce.number().int().positive();
 
 export const pageSchema = z.coerce.number().int().min(0).max(10_000).catch(0);
 
@@ -90,14 +87,6 @@ export function parsePartnerCommand(text: string): PartnerCommand {
   if (sub !== 'status' || words.length !== 2) return { sub: 'usage' };
   const id = partnerIdSchema.safeParse(words[1]);
   return id.success ? { sub: 'status', partnerId: id.data } : { sub: 'usage' };
-}
-
-/** One http(s) link a line; blank lines dropped. Whether each is a web link is the use case's check. */
-export function linkLines(text: string | null | undefined): string[] {
-  return (text ?? '')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
 }
 
 /** A button's value, checked; a tampered or stale one is refused in words (`input.bad_button`). */

@@ -1,0 +1,35 @@
+import type { NotificationAction } from '../../../messages/notifications/document.ts';
+import type { CardAnswer } from '../card-answer.ts';
+import type { DingTalkHandlerDeps } from '../context.ts';
+import { REPORT_SUBMIT } from '../report-card.ts';
+import type { Click } from './click.ts';
+import { determinationApprove } from './determination-approve.ts';
+import { determinationReject } from './determination-reject.ts';
+import { dismissAction } from './dismiss.ts';
+import { notInDingTalk } from './elsewhere.ts';
+import { noticeSend } from './notice-send.ts';
+import { objectAction } from './object.ts';
+import { replyAccept } from './reply-accept.ts';
+import { replyDispute } from './reply-dispute.ts';
+import { reportSubmit } from './report-submit.ts';
+
+export type CardHandler = (deps: DingTalkHandlerDeps, c: Click) => Promise<CardAnswer>;
+
+/**
+ * Every action a notification document names (NotificationAction), the
+ * same use case as its Slack button; the card's button carries the name as
+ * its actionId. The `satisfies` makes a new action name a compile error here.
+ */
+export const NOTIFICATION_ACTIONS = {
+  replyAccept,
+  replyDispute,
+  objectOpen: objectAction,
+  determinationApprove,
+  determinationReject,
+  noticeSend,
+  dismissOpen: dismissAction,
+  determineOpen: notInDingTalk('determination.propose'),
+  answerOpen: notInDingTalk('objection.answer'),
+} satisfies Record<NotificationAction, CardHandler>;
+
+export const CARD_ACTIONS: Record<string, CardHandler> = { ...NOTIFICATION_ACTIONS, [REPORT_SUBMIT]: reportSubmit };

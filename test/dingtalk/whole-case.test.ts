@@ -1,0 +1,108 @@
+// The whole case through DingTalk (issue 12): report (the card) → notice →
+// reply (a card button) → propose → approve (a card button) → processing
+// notice → objection window closes → public notice. Inbound is the real path
+// (Stream WebSocket → DingTalkInbound → handlers); outbound is the real
+// outbox and the real DingTalk notifier, sending to the fake DingTalk.
+import { afterEach, expect, it } from 'vitest';
+import { dingtalkLocaleOf } from '../../src/db/repositories/dingtalk.repository.ts';
+import { DingTalkNotifier } from '../../src/dingtalk/notifier/dingtalk-notifier.ts';
+import { DingTalkOpenApi } from '../../src/dingtalk/openapi-client.ts';
+import { DingTalkRobotApi } from '../../src/dingtalk/robot-api.ts';
+import { proposeDetermination } from '../../src/service/cases/propose-determination.ts';
+import { deliverPending } from '../../src/service/outbox/deliver.ts';
+import { RecordingNotifier, type ChatNotifiers, type Notifier, type OutgoingMessage } from '../../src/service/outbox/notifier.ts';
+import { key } from '../support/case-fixtures.ts';
+import { describeEachBackend } from '../support/databases.ts';
+import { caseState } from '../slack/e2e/harness.ts';
+import { closeObjectionWindow } from '../service/cases/case-steps.ts';
+import { CARD_CREATE, DT, dt, outcomeOfCard, startDingTalkBot, type DingTalkBot } from './support/dingtalk-bot.ts';
+
+const CONVERSATIONS = { approvals: 'cidApprovals==', notices: 'cidNotices==' };
+const GROUP_SEND = 'POST robot/groupMessages/send';
+
+/** What the whole-case test needs of the outbound side: the notifiers the outbox uses, and what reached DingTalk. */
+interface NotifierUnderTest {
+  notifiers: ChatNotifiers;
+  /** `kind → userId` for a DM, `kind → #approvals|#notices` for a group message, in order. */
+  delivered(): string[];
+}
+
+/** The real DingTalk notifier against the bot's fake DingTalk, noting each message it delivered (Slack's side recorded apart). */
+function dingtalkNotifiers(bot: DingTalkBot): NotifierUnderTest {
+  const api = new DingTalkOpenApi({ baseUrl: bot.fake.url, clientId: bot.fake.clientId, clientSecret: bot.fake.clientSecret });
+  const real = new DingTalkNotifier({
+    robot: new DingTalkRobotApi(api, 'dingrobot', { flowControlDelayMs: 10 }),
+    conversations: CONVERSATIONS,
+    cardTemplateId: 'tpl.generic',
+    callbackType: 'STREAM',
+    localeOf: (userId) => dingtalkLocaleOf(bot.w.db, userId),
+    defaultLocale: 'zh-CN',
+    now: () => bot.w.clock.now(),
+  });
+  const sent: OutgoingMessage[] = [];
+  const dingtalk: Notifier = {
+    async deliver(m) {
+      const landed = await real.deliver(m);
+      sent.push(m);
+      return landed;
+    },
+  };
+  return {
+    notifiers: { dingtalk, slack: new RecordingNotifier() },
+    delivered: () => sent.map((m) => `${m.notification.kind} → ${m.recipient.type === 'user' ? m.recipient.userId : m.recipient.type === 'channel' ? `#${m.recipient.channel}` : `update #${m.recipient.outboxId}`}`),
+  };
+}
+
+describeEachBackend('the whole case through DingTalk (issue 12)', (getDb) => {
+  let bot: DingTalkBot | undefined;
+  afterEach(async () => {
+    await bot?.stop();
+    bot = undefined;
+  });
+
+  it('report card → notice → dispute → propose → approve → processing notice → public notice', async () => {
+    bot = await startDingTalkBot(getDb());
+    const out = dingtalkNotifiers(bot);
+    const deliver = () => deliverPending({ db: bot!.w.db, clock: bot!.w.clock, notifiers: out.notifiers });
+
+    // The officer reports with the card.
+    await bot.say(DT.officer, '违规 上报');
+    const card = bot.fake.delivered(CARD_CREATE).at(-1)!;
+    const filed = await bot.click(DT.officer, 'reportSubmit', { partner: 'P1', item: 'SVC-09', occurred_on: '2026-05-20', facts: 'Late service on ticket 42', links: ['https://example.com/proof/1'] }, { outTrackId: card.body.outTrackId as string });
+    expect(outcomeOfCard(filed).outcome).toBe('filed');
+    const caseId = filed.cardData!.cardParamMap.caseId!;
+    await deliver();
+    expect(out.delivered()).toContain(`suspected_violation → ${DT.ownContact}`);
+
+    // The accused's DingTalk contact disputes from the notice card.
+    const disputed = await bot.click(DT.ownContact, 'replyDispute', { value: caseId, text: 'We were on time', links: ['https://example.com/defence'] });
+    expect(outcomeOfCard(disputed).outcome).toBe('done');
+    expect(await caseState(bot.w.db, caseId)).toBe('awaiting_determination');
+    await deliver();
+
+    // The officer proposes (the determination form is Slack's or the CLI's for now); the approvals group is asked.
+    const p = await proposeDetermination(bot.w.cases, { key: key(), actor: dt(DT.officer), caseId, established: true, terminate: false, reasons: 'The ticket log shows the delay' });
+    await deliver();
+    expect(out.delivered()).toContain('determination_requested → #approvals');
+
+    // A second person approves on the group card.
+    const approved = await bot.click(DT.approver, 'determinationApprove', { value: String(p.determinationId) });
+    expect(outcomeOfCard(approved).outcome).toBe('done');
+    await deliver();
+    expect(out.delivered()).toContain(`processing_notice → ${DT.ownContact}`);
+    expect(await caseState(bot.w.db, caseId)).toBe('awaiting_objection');
+
+    // No objection in time: the formal decision, and the public notice to the notices group.
+    await closeObjectionWindow(bot.w);
+    await deliver();
+    const seen = out.delivered();
+    expect(seen).toContain('public_notice → #notices');
+    const order = ['suspected_violation', 'determination_requested', 'processing_notice', 'public_notice'].map((k) => seen.findIndex((l) => l.startsWith(`${k} →`)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // R-CONFIDENTIAL: another partner's contact hears nothing of this case.
+    expect(seen.filter((l) => l.endsWith(DT.otherContact))).toEqual([]);
+    // It reached DingTalk: the approvals card in the approvals group, the public notice in the notices group.
+    expect(bot.fake.delivered(CARD_CREATE).some((c) => c.body.openSpaceId === `dtv1.card//IM_GROUP.${CONVERSATIONS.approvals}`)).toBe(true);
+    expect(bot.fake.delivered(GROUP_SEND).map((c) => c.body.openConversationId)).toContain(CONVERSATIONS.notices);
+  });
+});
