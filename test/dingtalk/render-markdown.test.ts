@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseView } from '../../src/domain/notifications/notification.ts';
 import { escapeDingTalkMarkdown, mentionsEveryone } from '../../src/dingtalk/markdown.ts';
-import { buttonsOf, escapeAndClip, renderDingTalkMarkdown, toMarkdown } from '../../src/dingtalk/notifier/render-markdown.ts';
+import { buttonsOf, renderDingTalkMarkdown } from '../../src/dingtalk/notifier/render-markdown.ts';
+import { toMarkdown } from '../../src/dingtalk/render/to-markdown.ts';
 import { locales } from '../../src/messages/i18n.ts';
 import { actorRef, user } from '../../src/messages/inline.ts';
 import { composeNotification } from '../../src/messages/notifications/compose-notification.ts';
@@ -32,7 +33,8 @@ describe('renderDingTalkMarkdown', () => {
   });
 
   it('shows actor keys as text, never as a mention', () => {
-    expect(toMarkdown(['by ', actorRef('dingtalk:0123_x'), ', ', actorRef('slack:U0ABC'), ', ', actorRef('cli:ops')])).toBe('by 0123\\_x, U0ABC, cli:ops');
+    // A DingTalk person by their id; anyone else by their whole key (a Slack id alone means nothing here).
+    expect(toMarkdown(['by ', actorRef('dingtalk:0123_x'), ', ', actorRef('slack:U0ABC'), ', ', actorRef('cli:ops')])).toBe('by 0123\\_x, slack:U0ABC, cli:ops');
     expect(toMarkdown([actorRef('dingtalk:@all')])).not.toMatch(/@all/);
   });
 
@@ -42,10 +44,11 @@ describe('renderDingTalkMarkdown', () => {
   });
 
   it('cuts user text after escaping, never inside an escape', () => {
-    expect(escapeAndClip('a*b*c*d*e', 5)).toBe('a\\*b…');
-    expect(escapeAndClip('a*b*c*d*e', 3)).toBe('a…');
-    expect(escapeAndClip('a&b', 4)).toBe('a…');
-    expect(escapeAndClip('short', 10)).toBe('short');
+    const clipped = (text: string, max: number) => toMarkdown([user(text, max)]);
+    expect(clipped('a*b*c*d*e', 5)).toBe('a\\*b…');
+    expect(clipped('a*b*c*d*e', 3)).toBe('a…');
+    expect(clipped('a&b', 4)).toBe('a…');
+    expect(clipped('short', 10)).toBe('short');
   });
 
   it('keeps the title, the shortened note and the footer when the message is too long', () => {

@@ -1,7 +1,8 @@
-import { EMOJI, type Inline, type Part } from '../../messages/inline.ts';
+import type { Inline } from '../../messages/inline.ts';
 import type { Locale } from '../../messages/i18n.ts';
 import type { ActionIntent, DocBlock, NotificationDocument } from '../../messages/notifications/document.ts';
 import { escapeDingTalkMarkdown } from '../markdown.ts';
+import { toMarkdown, toPlain, trustedMarkdown } from '../render/to-markdown.ts';
 import { dingtalkWords } from './words.ts';
 
 /**
@@ -60,11 +61,7 @@ export function hasActions(doc: NotificationDocument): boolean {
 
 /** Plain text of a run: user text as typed (the title field is not markdown), markup markers dropped. */
 export function plainText(run: Inline): string {
-  return run
-    .map((p) => (typeof p === 'string' ? emoji(p).replace(/[*_`]/g, '') : p.kind === 'user' ? p.text : actorText(p.key)))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return toPlain(run).replace(/\s+/g, ' ').trim();
 }
 
 function titleOf(doc: NotificationDocument): string {
@@ -84,7 +81,7 @@ function renderBlock(b: Exclude<DocBlock, { type: 'actions' }>): string {
         .map(([label, v]) => `${label_(label)}: ${v}`)
         .join('  \n');
     case 'userText': {
-      const body = b.text && b.text.trim() !== '' ? escapeAndClip(b.text, b.max) : `*${escapeDingTalkMarkdown(b.none)}*`;
+      const body = b.text && b.text.trim() !== '' ? toMarkdown([{ kind: 'user', text: b.text, max: b.max }]) : `*${escapeDingTalkMarkdown(b.none)}*`;
       return `${label_(b.label)}  \n${body}`;
     }
     case 'context': return toMarkdown(b.text);
@@ -98,59 +95,13 @@ function renderBlock(b: Exclude<DocBlock, { type: 'actions' }>): string {
 
 /** A label is trusted text (it may carry an emoji): bold as a whole, its own markers dropped. */
 function label_(label: string): string {
-  return `**${trusted(label.replace(/[*_]/g, ''))}**`;
+  return `**${trustedMarkdown(label.replace(/[*_]/g, ''))}**`;
 }
 
 function hintOf(actions: readonly ActionIntent[], locale: Locale, caseId: string | undefined): string {
   if (actions.length === 0) return '';
   const w = dingtalkWords(locale);
-  return `> ${trusted(caseId === undefined ? w.actionsByCommandNoCase : w.actionsByCommand(escapeDingTalkMarkdown(caseId)))}`;
-}
-
-/** A run of parts as DingTalk markdown. */
-export function toMarkdown(run: Inline): string {
-  return run.map(partMarkdown).join('');
-}
-
-function partMarkdown(p: Part): string {
-  if (typeof p === 'string') return trusted(p);
-  if (p.kind === 'user') return p.max === undefined ? escapeDingTalkMarkdown(p.text) : escapeAndClip(p.text, p.max);
-  return escapeDingTalkMarkdown(actorText(p.key));
-}
-
-/**
- * Trusted text from the tiny markup to DingTalk markdown. The catalogue's
- * `*` and `_` are markup markers only (test/messages guards it), so each
- * one maps on its own, which also works when a span encloses a user part.
- */
-function trusted(s: string): string {
-  return emoji(s)
-    .replace(/[*_]/g, (c) => (c === '*' ? '**' : '*'))
-    .replace(/\r\n?|\n/g, '  \n');
-}
-
-function emoji(s: string): string {
-  return s.replace(/:([a-z_]+):/g, (whole, name: string) => (name in EMOJI ? EMOJI[name as keyof typeof EMOJI] : whole));
-}
-
-/**
- * Who an actor is, as text: a DingTalk or Slack user by id (we have no
- * names here and never mention), a system or CLI actor by its key.
- */
-function actorText(key: string): string {
-  const m = /^(dingtalk|slack):(.+)$/.exec(key);
-  return m ? m[2]! : key;
-}
-
-/** User text escaped, then cut to `max` characters of markdown, never inside an escape. */
-export function escapeAndClip(text: string, max: number): string {
-  const escaped = escapeDingTalkMarkdown(text);
-  if (escaped.length <= max) return escaped;
-  let cut = escaped.slice(0, Math.max(0, max - 1));
-  // Not in the middle of `\x` or `&amp;`.
-  if (/\\$/.test(cut) && !/\\\\$/.test(cut)) cut = cut.slice(0, -1);
-  cut = cut.replace(/&[a-z]{0,4}$/, '');
-  return `${cut}…`;
+  return `> ${trustedMarkdown(caseId === undefined ? w.actionsByCommandNoCase : w.actionsByCommand(escapeDingTalkMarkdown(caseId)))}`;
 }
 
 function clipPlain(s: string, max: number): string {
