@@ -3,11 +3,9 @@
 // POST /dingtalk/events on PORT, Slack and DingTalk at once share the port,
 // a half-set DingTalk configuration names what is missing (never the
 // sandbox), and the usage meter's counts are written on the way out.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
 import { apiUsageOfMonth } from '../../src/db/repositories/dingtalk.repository.ts';
@@ -17,26 +15,12 @@ import { eventually, robotTextMessage, signedCallbackHeaders, startFakeDingTalk,
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { postSlashCommand } from '../support/slack-requests.ts';
 import { freePort } from '../support/ports.ts';
+import { runMain, type MainProcess } from '../support/main-process.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BATCH = 'POST robot/oToMessages/batchSend';
 
-interface Run {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: string[];
-  exit: Promise<number | null>;
-}
-
-function run(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout!.on('data', (d: Buffer) => stdout.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, stdout, stderr, exit };
-}
+const run = runMain;
+type Run = MainProcess;
 
 async function waitForHealth(url: string, r: Run, timeoutMs = 90_000): Promise<Response> {
   const until = Date.now() + timeoutMs;

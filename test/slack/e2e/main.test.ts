@@ -1,35 +1,19 @@
 // `npm start` as a real process: settings from the environment, the embedded
 // database, the job queue, Bolt on PORT, Slack's Web API at SLACK_API_URL.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.ts';
 import { postSlashCommand } from '../../support/slack-requests.ts';
 import { freePort } from '../../support/ports.ts';
+import { runMain, type MainProcess } from '../../support/main-process.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SECRET = 'main-process-signing-secret';
 const TOKEN = 'xoxb-main-process-token';
 
-interface Run {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: string[];
-  exit: Promise<number | null>;
-}
-
-function run(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ['src/main.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout!.on('data', (d: Buffer) => stdout.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, stdout, stderr, exit };
-}
+const run = runMain;
+type Run = MainProcess;
 
 
 async function waitForHealth(url: string, r: Run, timeoutMs: number): Promise<Response> {
