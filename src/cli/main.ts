@@ -11,6 +11,7 @@ import { calendarCommands } from './commands/calendar.command.ts';
 import { catalogCommand } from './commands/catalog.command.ts';
 import { deadlineCommand } from './commands/deadline.command.ts';
 import { dingtalkUsageCommand } from './commands/dingtalk.command.ts';
+import { exitCommands } from './commands/exit.command.ts';
 import { exportCommand } from './commands/export.command.ts';
 import { importCommands } from './commands/import.command.ts';
 import { lateFeeCommand } from './commands/late-fee.command.ts';
@@ -36,6 +37,7 @@ export const commands: Command[] = [
   dingtalkUsageCommand,
   ...assessmentsCommands,
   ...policyCommands,
+  ...exitCommands,
 ];
 
 function helpText(): string {

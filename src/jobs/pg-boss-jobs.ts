@@ -6,6 +6,8 @@ import type { Logger } from '../logger.ts';
 import type { CaseDeps } from '../service/cases/case-deps.ts';
 import type { Clock } from '../service/clock.ts';
 import { remindAdminsOfAssessments } from '../service/assessments/assessment-reminders.ts';
+import { today } from '../service/clock.ts';
+import { checkExits } from '../service/exits/exit-partner.ts';
 import { dueDeadlineIds, processDeadline } from '../service/deadlines/process-deadline.ts';
 import type { JobScheduler } from '../service/jobs-port.ts';
 import { deliverOutboxMessage, RetryLater, type DeliveryDeps } from '../service/outbox/deliver.ts';
@@ -17,6 +19,8 @@ const OUTBOX_QUEUE = 'outbox';
 const SWEEP_QUEUE = 'sweep';
 /** R-ASSESS: the daily check for the admins' reminder before an assessment month. */
 const ASSESSMENT_REMINDER_QUEUE = 'assessment-reminders';
+/** §6, R-EXIT-*: the daily check that ends the qualifications due that day. */
+const EXIT_CHECK_QUEUE = 'exit-check';
 
 export interface Jobs {
   scheduler: JobScheduler;
@@ -188,6 +192,14 @@ export async function startJobs(database: Database, deps: Omit<CaseDeps, 'jobs'>
         if (r.reminded.length > 0) logger.info('assessment reminders', { month: r.month, admins: r.reminded.length });
       });
       await boss.schedule(ASSESSMENT_REMINDER_QUEUE, '0 9 * * *', {}, { tz: 'Asia/Shanghai' });
+      // R-EXIT-*: daily just after midnight Beijing time, the first minutes of the day an exit takes effect.
+      // A day missed is caught up by the next run: an exit due earlier is still due, stored with its own day.
+      await boss.createQueue(EXIT_CHECK_QUEUE, { policy: 'singleton', retryLimit: 2 });
+      await boss.work(EXIT_CHECK_QUEUE, polling, async () => {
+        const done = await checkExits({ db: caseDeps.db, clock: caseDeps.clock, jobs: caseDeps.jobs, actor: 'system' }, today(caseDeps.clock));
+        if (done.length > 0) logger.info('exits applied', { partners: done.map((d) => `${d.partnerId}:${d.rule}:${d.endsOn}`) });
+      });
+      await boss.schedule(EXIT_CHECK_QUEUE, '5 0 * * *', {}, { tz: 'Asia/Shanghai' });
       await boss.schedule(SWEEP_QUEUE, '* * * * *', {}, { tz: 'Asia/Shanghai' });
       // Catch up at once on whatever fell due while the app was down.
       await boss.send(SWEEP_QUEUE, {});

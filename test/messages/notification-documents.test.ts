@@ -51,6 +51,7 @@ const hostile = allSamples(hostileCase, hostileDecision).map((n) => {
     case 'assessment_applied': return { ...n, partnerName: NASTY, levelBefore: NASTY };
     case 'assessment_reminder': return { ...n, due: [{ category: 'service', periods: [NASTY] }] };
     case 'policy_announced': return { ...n, version: NASTY };
+    case 'partner_exited': return { ...n, partnerName: NASTY };
     default: return n;
   }
 });

@@ -116,6 +116,8 @@ export type Notification =
   /** R-ASSESS: an assessment month is coming; told to each admin once per month. */
   | { kind: 'assessment_reminder'; month: string; startsOn: string; due: { category: string; periods: string[] }[] }
   /** R-ANNOUNCE (§5.2.1): a new policy version and the day it takes effect, told before it applies. */
-  | { kind: 'policy_announced'; version: string; effectiveFrom: string; publishedOn: string };
+  | { kind: 'policy_announced'; version: string; effectiveFrom: string; publishedOn: string }
+  /** §6.4, R-EXIT-*: the formal notice that a partner's qualification ended, to its contacts and the notices channel. */
+  | { kind: 'partner_exited'; partnerId: string; partnerName: string; exitKind: 'expiry' | 'renewal' | 'removal' | 'voluntary'; rule: string; endsOn: string };
 
 export type NotificationKind = Notification['kind'];

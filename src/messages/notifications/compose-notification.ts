@@ -6,7 +6,7 @@ import { composeCaseDismissed } from './case-dismissed.ts';
 import { composeLateFeeAccruing, composePaymentDue, composePaymentRecorded, composeRestrictionLifted } from './collection.ts';
 import { composeDeterminationDecided, composeDeterminationRequested, composeDeterminationSuperseded } from './determination.ts';
 import { composeFormalDecision } from './formal-decision.ts';
-import { composeAssessmentApplied, composeAssessmentReminder, composePolicyAnnounced } from './lifecycle.ts';
+import { composeAssessmentApplied, composeAssessmentReminder, composePartnerExited, composePolicyAnnounced } from './lifecycle.ts';
 import { composeObjectionAnswered, composeObjectionRecorded } from './objection.ts';
 import { composePartnerReportReceived, composePartnerReportScreened } from './partner-report.ts';
 import { composeProcessingNotice } from './processing-notice.ts';
@@ -51,6 +51,7 @@ export function composeNotification(n: Notification, locale: Locale, now?: Date)
     case 'assessment_applied': return composeAssessmentApplied(n, locale, now);
     case 'assessment_reminder': return composeAssessmentReminder(n, locale, now);
     case 'policy_announced': return composePolicyAnnounced(n, locale, now);
+    case 'partner_exited': return composePartnerExited(n, locale, now);
     default: {
       const unknown: never = n;
       throw new Error(`no document for notification kind ${(unknown as { kind: string }).kind}`);

@@ -63,3 +63,20 @@ export const composePolicyAnnounced: Composer<'policy_announced'> = (n, locale) 
   );
 };
 
+
+/** §6.4, R-EXIT-*: the formal exit notice, with the day the qualification ended and the rule. */
+export const composePartnerExited: Composer<'partner_exited'> = (n, locale) => {
+  const t = translator(locale);
+  const params = { partner: user(n.partnerName), on: formatDate(n.endsOn, locale), rule: n.rule };
+  return document(
+    tr(t, 'notification.partner_exited.text', params),
+    [
+      title(t('notification.partner_exited.title')),
+      paragraph(tr(t, 'notification.partner_exited.intro', params)),
+      paragraph(tr(t, `notification.partner_exited.why.${n.exitKind}`, params)),
+      paragraph(tr(t, 'notification.partner_exited.after', params)),
+      context(tr(t, 'notification.partner_exited.rule', params)),
+    ],
+    tr(t, 'notification.partner_exited.shortened'),
+  );
+};

@@ -371,6 +371,22 @@ export const notificationsEn = {
       shortened: 'This message was shortened to fit Slack.',
     },
     // ── end of the issue-11 block ──
+    // ── Issue 11, exits: one block (keys notification.partner_exited) ──
+    partner_exited: {
+      text: '{{partner}} is no longer an Alibaba Cloud partner from {{on}}',
+      title: 'Partner qualification ended',
+      intro: 'This is the formal notice (§6.4.1): the partner qualification of *{{partner}}* ended on *{{on}}*.',
+      why: {
+        expiry: 'The cooperation contract expired without renewal (R-EXIT-EXPIRY, §6.1.1).',
+        renewal: 'The renewal was not completed by the date and in the way notified, and the cooperation was terminated (R-EXIT-RENEWAL, §6.1.2).',
+        removal: 'The partnership was terminated by a class-1 sanction (R-EXIT-REMOVAL, §6.2).',
+        voluntary: 'The partner applied to end the cooperation; customer placement is complete and the termination agreement is in force (R-EXIT-VOLUNTARY, §6.3.1).',
+      },
+      after: 'From that day the partner’s contacts no longer act for it in this bot, and partner accounts may be closed or their permissions reduced (§6.4.2).',
+      rule: 'Ended under {{rule}} (§6).',
+      shortened: 'This message was shortened to fit Slack.',
+    },
+    // ── end of the exits block ──
   },
 } as const;
 

@@ -364,5 +364,21 @@ export const notificationsZh: NotificationMessages = {
       shortened: '消息过长，已按 Slack 限制截短。',
     },
     // ── 第 11 号议题块结束 ──
+    // ── Issue 11, exits: one block (keys notification.partner_exited) ──
+    partner_exited: {
+      text: '{{partner}} 自 {{on}} 起不再是阿里云合作伙伴',
+      title: '合作伙伴资格取消',
+      intro: '正式通知（§6.4.1）：*{{partner}}* 的合作伙伴资格已于 *{{on}}* 取消。',
+      why: {
+        expiry: '合作到期且未续约（R-EXIT-EXPIRY，§6.1.1）。',
+        renewal: '未按通知的时间和方式完成续约手续，合作已通知终止（R-EXIT-RENEWAL，§6.1.2）。',
+        removal: '因第一类违规处理解除合作（R-EXIT-REMOVAL，§6.2）。',
+        voluntary: '合作伙伴主动申请终止合作，客户安置已完成，终止协议已生效（R-EXIT-VOLUNTARY，§6.3.1）。',
+      },
+      after: '自该日起，该合作伙伴的联系人不再以合作伙伴身份使用本机器人，合作伙伴账号可能被关闭或调整权限（§6.4.2）。',
+      rule: '依据 {{rule}} 取消（§6）。',
+      shortened: '消息过长，已按 Slack 限制截短。',
+    },
+    // ── end of the exits block ──
   },
 };

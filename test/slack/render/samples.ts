@@ -126,6 +126,7 @@ export function samples(c: CaseView = CASE, d: DecisionView = DECISION): { [K in
       { kind: 'assessment_reminder', month: '2027-04', startsOn: '2027-04-01', due: [{ category: 'consulting_sales', periods: ['FY27-Q4', 'FY27'] }, { category: 'product_solution', periods: ['FY27'] }, { category: 'service', periods: ['FY27'] }] },
     ],
     policy_announced: [{ kind: 'policy_announced', version: 'FY27', effectiveFrom: '2026-07-01', publishedOn: '2026-06-01' }],
+    partner_exited: (['expiry', 'renewal', 'removal', 'voluntary'] as const).map((exitKind) => ({ kind: 'partner_exited' as const, partnerId: 'P1', partnerName: 'Partner One', exitKind, rule: `R-EXIT-${exitKind.toUpperCase()}`, endsOn: '2026-07-01' })),
   };
 }
 
