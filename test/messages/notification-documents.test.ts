@@ -51,6 +51,9 @@ const hostile = allSamples(hostileCase, hostileDecision).map((n) => {
     case 'assessment_applied': return { ...n, partnerName: NASTY, levelBefore: NASTY };
     case 'assessment_reminder': return { ...n, due: [{ category: 'service', periods: [NASTY] }] };
     case 'policy_announced': return { ...n, version: NASTY };
+    case 'complaint_filed':
+    case 'complaint_reminder': return { ...n, complaint: { ...n.complaint, partnerName: NASTY, subject: NASTY, text: NASTY, evidence: [NASTY] } };
+    case 'complaint_answered': return { ...n, complaint: { ...n.complaint, subject: NASTY }, answer: NASTY };
     default: return n;
   }
 });

@@ -25,3 +25,4 @@ export * from './assessment-results.ts';
 export * from './programs.ts';
 export * from './partner-contracts.ts';
 export * from './partner-requests.ts';
+export * from './complaints.ts';
