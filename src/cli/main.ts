@@ -8,6 +8,7 @@ import { auditVerifyCommand } from './commands/audit.command.ts';
 import { casesCommands } from './commands/cases.command.ts';
 import { procedureCommands } from './commands/procedure.command.ts';
 import { calendarCommands } from './commands/calendar.command.ts';
+import { complaintsCommands } from './commands/complaints.command.ts';
 import { catalogCommand } from './commands/catalog.command.ts';
 import { deadlineCommand } from './commands/deadline.command.ts';
 import { dingtalkUsageCommand } from './commands/dingtalk.command.ts';
@@ -38,6 +39,7 @@ export const commands: Command[] = [
   ...assessmentsCommands,
   ...policyCommands,
   ...exitCommands,
+  ...complaintsCommands,
 ];
 
 function helpText(): string {

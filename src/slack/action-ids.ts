@@ -46,6 +46,7 @@ export const INPUTS = {
   reasons: 'reasons',
   outcome: 'outcome',
   suspend: 'suspend',
+  subject: 'subject',
 } as const;
 
 export const VIEWS = {
@@ -56,6 +57,8 @@ export const VIEWS = {
   answer: 'answer_submit',
   reject: 'reject_submit',
   dismiss: 'dismiss_submit',
+  /** R-COMPLAINT: a partner's complaint against the vendor (`/partner complaint`). */
+  complaint: 'complaint_submit',
 } as const;
 
 /** Slash commands, as declared in manifest.yml. */

@@ -52,6 +52,9 @@ const hostile = allSamples(hostileCase, hostileDecision).map((n) => {
     case 'assessment_reminder': return { ...n, due: [{ category: 'service', periods: [NASTY] }] };
     case 'policy_announced': return { ...n, version: NASTY };
     case 'partner_exited': return { ...n, partnerName: NASTY };
+    case 'complaint_filed':
+    case 'complaint_reminder': return { ...n, complaint: { ...n.complaint, partnerName: NASTY, subject: NASTY, text: NASTY, evidence: [NASTY] } };
+    case 'complaint_answered': return { ...n, complaint: { ...n.complaint, subject: NASTY }, answer: NASTY };
     default: return n;
   }
 });

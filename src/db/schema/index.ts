@@ -26,3 +26,4 @@ export * from './programs.ts';
 export * from './partner-contracts.ts';
 export * from './partner-requests.ts';
 export * from './partner-exits.ts';
+export * from './complaints.ts';

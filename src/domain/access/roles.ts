@@ -17,6 +17,7 @@ export type Permission =
   | 'objection.answer'
   | 'payment.record'
   | 'partner.request'
+  | 'complaint.answer'
   | 'admin.manage';
 
 const needs: Record<Permission, StaffRole> = {
@@ -29,6 +30,7 @@ const needs: Record<Permission, StaffRole> = {
   'objection.answer': 'officer',
   'payment.record': 'finance',
   'partner.request': 'admin',
+  'complaint.answer': 'officer',
   'admin.manage': 'admin',
 };
 
@@ -42,6 +44,7 @@ const doing: Record<Permission, string> = {
   'objection.answer': 'answer an objection',
   'payment.record': 'record a payment',
   'partner.request': 'ask for a partner’s upgrade, onboarding or program',
+  'complaint.answer': 'answer a partner’s complaint',
   'admin.manage': 'manage roles, policy and the calendar',
 };
 

@@ -118,6 +118,26 @@ export type Notification =
   /** R-ANNOUNCE (§5.2.1): a new policy version and the day it takes effect, told before it applies. */
   | { kind: 'policy_announced'; version: string; effectiveFrom: string; publishedOn: string }
   /** §6.4, R-EXIT-*: the formal notice that a partner's qualification ended, to its contacts and the notices channel. */
-  | { kind: 'partner_exited'; partnerId: string; partnerName: string; exitKind: 'expiry' | 'renewal' | 'removal' | 'voluntary'; rule: string; endsOn: string };
+  | { kind: 'partner_exited'; partnerId: string; partnerName: string; exitKind: 'expiry' | 'renewal' | 'removal' | 'voluntary'; rule: string; endsOn: string }
+  /** R-COMPLAINT (§7.2): a partner's complaint against the vendor, to the approvals channel. */
+  | { kind: 'complaint_filed'; complaint: ComplaintView }
+  /** R-COMPLAINT: staff's answer, to the filing partner's contacts. */
+  | { kind: 'complaint_answered'; complaint: ComplaintView; answer: string; answeredBy: string }
+  /** R-COMPLAINT: unanswered the working day before it is due (approvals channel), or past due (each admin). */
+  | { kind: 'complaint_reminder'; complaint: ComplaintView; when: 'day_before' | 'lapsed' };
+
+/** What the messages show of a complaint (R-COMPLAINT): only its filing partner's contacts and staff see it. */
+export interface ComplaintView {
+  complaintId: string;
+  partnerId: string;
+  partnerName: string;
+  subject: string;
+  text: string;
+  evidence: string[];
+  filedBy: string;
+  filedAt: string;
+  answerDue: string;
+  provisional: boolean;
+}
 
 export type NotificationKind = Notification['kind'];

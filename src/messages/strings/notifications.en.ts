@@ -387,6 +387,41 @@ export const notificationsEn = {
       shortened: 'This message was shortened to fit Slack.',
     },
     // ── end of the exits block ──
+    // ── complaints (R-COMPLAINT, issue 11) ──
+    complaint: {
+      id: 'Complaint',
+      filedBy: 'Filed by',
+      filedAt: 'Filed',
+      answerDue: 'Answer due',
+      subject: 'Subject',
+      text: 'Complaint',
+      shortened: 'This message was shortened to fit. Complaint {{id}}: `npm run --silent cli -- complaints list`.',
+    },
+    complaint_filed: {
+      text: 'Complaint {{id}} from {{partner}}',
+      title: 'A partner complains',
+      intro: '{{partner}} complains about the vendor (R-COMPLAINT, §7.2). Answer it by *{{due}}*.',
+      how: 'Answer it with the button below or `npm run --silent cli -- complaints answer {{id}} --text "…"`. A complaint carries no sanction (R-COMPLAINT).',
+    },
+    complaint_answered: {
+      text: 'Your complaint {{id}} has been answered',
+      title: 'Your complaint has been answered',
+      intro: 'Complaint {{id}} ({{subject}}) was answered by {{by}}.',
+      answer: 'Answer',
+      rule: 'Complaints are recorded and answered like any case (R-COMPLAINT, §7.2).',
+    },
+    complaint_reminder: {
+      day_before: {
+        text: 'Complaint {{id}} from {{partner}} is due to be answered by {{due}}',
+        title: 'A complaint is due tomorrow',
+        intro: 'Complaint {{id}} from {{partner}} is still unanswered; the answer is due by *{{due}}* (R-COMPLAINT, R-WORKDAY).',
+      },
+      lapsed: {
+        text: 'Complaint {{id}} from {{partner}} is past due',
+        title: 'A complaint is past due',
+        intro: 'Complaint {{id}} from {{partner}} was due to be answered by *{{due}}* and is still unanswered (R-COMPLAINT). Sent to each admin.',
+      },
+    },
   },
 } as const;
 

@@ -380,5 +380,40 @@ export const notificationsZh: NotificationMessages = {
       shortened: '消息过长，已按 Slack 限制截短。',
     },
     // ── end of the exits block ──
+    // ── 投诉（R-COMPLAINT，第 11 号议题）──
+    complaint: {
+      id: '投诉',
+      filedBy: '提交人',
+      filedAt: '提交时间',
+      answerDue: '答复期限',
+      subject: '主题',
+      text: '投诉内容',
+      shortened: '消息过长，已截短。投诉 {{id}}：`npm run --silent cli -- complaints list`。',
+    },
+    complaint_filed: {
+      text: '{{partner}} 提交投诉 {{id}}',
+      title: '合作伙伴投诉',
+      intro: '{{partner}} 对阿里云提出投诉（R-COMPLAINT，§7.2）。请于 *{{due}}* 前答复。',
+      how: '点击下方按钮或运行 `npm run --silent cli -- complaints answer {{id}} --text "…"` 答复。投诉不产生处罚（R-COMPLAINT）。',
+    },
+    complaint_answered: {
+      text: '您的投诉 {{id}} 已答复',
+      title: '您的投诉已答复',
+      intro: '投诉 {{id}}（{{subject}}）已由 {{by}} 答复。',
+      answer: '答复',
+      rule: '投诉与案件一样记录并答复（R-COMPLAINT，§7.2）。',
+    },
+    complaint_reminder: {
+      day_before: {
+        text: '{{partner}} 的投诉 {{id}} 须于 {{due}} 前答复',
+        title: '投诉明日到期',
+        intro: '{{partner}} 的投诉 {{id}} 尚未答复，须于 *{{due}}* 前答复（R-COMPLAINT，R-WORKDAY）。',
+      },
+      lapsed: {
+        text: '{{partner}} 的投诉 {{id}} 已逾期',
+        title: '投诉已逾期未答复',
+        intro: '{{partner}} 的投诉 {{id}} 应于 *{{due}}* 前答复，至今未答复（R-COMPLAINT）。已发送给每位管理员。',
+      },
+    },
   },
 };

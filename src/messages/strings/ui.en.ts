@@ -407,6 +407,20 @@ export const uiEn = {
     suspension: {
       before_notice: 'Case {{caseId}} has not been notified to the partner yet: incentives can be suspended only after the notice is sent (R-SUSPEND). Nothing was changed.',
     },
+    // ── complaints (R-COMPLAINT, issue 11) ──
+    complaint: {
+      partners_only: 'Only a partner’s contact can file a complaint (R-COMPLAINT).',
+      partner_required: 'You speak for several partners; file the complaint with `npm run --silent cli` or ask staff.',
+      subject_empty: 'Give the complaint a subject.',
+      subject_too_long: 'The subject is limited to 150 characters.',
+      text_empty: 'Describe what the complaint is about.',
+      text_too_long: 'The complaint is limited to 3000 characters.',
+      too_much_evidence: 'At most 10 links.',
+      answer_empty: 'Write the answer to the complaint.',
+      answer_too_long: 'The answer is limited to 3000 characters.',
+      not_found: 'No such complaint.',
+      closed: 'That complaint is already closed.',
+    },
   },
   // ---- Data out (issue 11): `/violation export`. One block, for an easy merge; the refusal is errors.access.staff_only.
   dataExport: {
@@ -467,5 +481,18 @@ export const uiEn = {
       needsText: 'Write your reasons in the card’s text box, then press the button again.',
       done: 'Done.',
     },
+  },
+  // ── complaints (R-COMPLAINT, issue 11) ──
+  complaint: {
+    title: 'Complaint',
+    submit: 'File complaint',
+    intro: 'Complain about Alibaba Cloud’s conduct under the agreement (R-COMPLAINT, §7.2). Staff answer within 10 working days; a complaint carries no sanction.',
+    subject: 'Subject',
+    text: 'What happened',
+    links: 'Evidence links (one per line, optional)',
+    doneTitle: 'Complaint filed',
+    done: 'Complaint *{{complaintId}}* is filed; staff will answer by {{due}}.',
+    staffOnly: 'Complaints are filed by partners against the vendor; staff record breaches as cases (R-COMPLAINT).',
+    partnersOnly: 'Only a partner’s contact can file a complaint (R-COMPLAINT).',
   },
 } as const;

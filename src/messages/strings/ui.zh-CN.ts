@@ -401,6 +401,20 @@ export const uiZh = {
     suspension: {
       before_notice: '案件 {{caseId}} 尚未通知合作伙伴：只有在发出通知后才能暂停激励发放（R-SUSPEND）。未作任何更改。',
     },
+    // ── 投诉（R-COMPLAINT，第 11 号议题）──
+    complaint: {
+      partners_only: '只有合作伙伴的联系人可以提交投诉（R-COMPLAINT）。',
+      partner_required: '您代表多个合作伙伴，请通过命令行或工作人员提交投诉。',
+      subject_empty: '请填写投诉主题。',
+      subject_too_long: '主题最多 150 个字符。',
+      text_empty: '请描述投诉内容。',
+      text_too_long: '投诉内容最多 3000 个字符。',
+      too_much_evidence: '最多 10 个链接。',
+      answer_empty: '请填写答复内容。',
+      answer_too_long: '答复最多 3000 个字符。',
+      not_found: '没有该投诉。',
+      closed: '该投诉已结案。',
+    },
   },
   // ---- Data out (issue 11): `/violation export`. One block, for an easy merge; the refusal is errors.access.staff_only.
   dataExport: {
@@ -461,5 +475,18 @@ export const uiZh = {
       needsText: '请先在卡片的文本框中写明理由，再按按钮。',
       done: '已完成。',
     },
+  },
+  // ── 投诉（R-COMPLAINT，第 11 号议题）──
+  complaint: {
+    title: '投诉',
+    submit: '提交投诉',
+    intro: '就阿里云违反合作协议的行为提出投诉（R-COMPLAINT，§7.2）。工作人员将在 10 个工作日内答复；投诉不产生处罚。',
+    subject: '主题',
+    text: '事情经过',
+    links: '证据链接（每行一个，可选）',
+    doneTitle: '投诉已提交',
+    done: '投诉 *{{complaintId}}* 已提交，工作人员将于 {{due}} 前答复。',
+    staffOnly: '投诉由合作伙伴针对阿里云提出；工作人员请以案件记录违规（R-COMPLAINT）。',
+    partnersOnly: '只有合作伙伴的联系人可以提交投诉（R-COMPLAINT）。',
   },
 } as const;

@@ -11,6 +11,7 @@ import { caseView, lockCase, setCase, type CaseRecord } from '../cases/case-reco
 import { issueFormalDecision } from '../cases/formal-decision.ts';
 import { caseDebts } from '../collection/record-payment.ts';
 import { enqueue, notifyPartner } from '../outbox/enqueue.ts';
+import { complaintDeadlineHandlers } from '../complaints/complaint-deadlines.ts';
 import { scheduleDeadline } from './schedule.ts';
 
 type Handler = (tx: Tx, deps: CaseDeps, d: DeadlineRow, c: CaseRecord) => Promise<string>;
@@ -115,7 +116,10 @@ export async function processDeadline(deps: CaseDeps, deadlineId: number): Promi
     if (!d) return null;
     const handler = handlers[d.kind];
     let outcome = 'unknown_kind';
-    if (handler && d.caseId) outcome = await handler(tx, deps, d, await lockCase(tx, d.caseId));
+    // R-COMPLAINT: a complaint's deadlines name the complaint in their payload, not a case.
+    const onComplaint = complaintDeadlineHandlers[d.kind];
+    if (onComplaint) outcome = await onComplaint(tx, deps, d);
+    else if (handler && d.caseId) outcome = await handler(tx, deps, d, await lockCase(tx, d.caseId));
     await tx.update(deadlines).set({ doneAt: now, outcome }).where(eq(deadlines.id, d.id));
     return outcome;
   });

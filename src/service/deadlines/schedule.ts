@@ -14,7 +14,9 @@ export type DeadlineKind =
   | 'payment_reminder'
   | 'payment_late'
   | 'late_fee_reminder'
-  | 'restriction_lift';
+  | 'restriction_lift'
+  | 'complaint_reminder'
+  | 'complaint_lapse';
 
 export interface DeadlineSpec {
   caseId: string | null;

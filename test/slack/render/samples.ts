@@ -1,5 +1,5 @@
 // One realistic notification of every kind, for the renderer and notifier tests.
-import type { CaseView, DecisionView, Notification, NotificationKind } from '../../../src/domain/notifications/notification.ts';
+import type { CaseView, ComplaintView, DecisionView, Notification, NotificationKind } from '../../../src/domain/notifications/notification.ts';
 
 export const CASE: CaseView = {
   caseId: 'V-000042',
@@ -46,6 +46,20 @@ export function rejudgedOf(d: DecisionView): DecisionView {
     steps: d.steps.map((s) => ({ ...s, counted: ['V-000007', 'V-000040', ...s.counted.slice(1)], amount: '50000.00' })),
   };
 }
+
+/** R-COMPLAINT: a partner's complaint against the vendor. */
+export const COMPLAINT: ComplaintView = {
+  complaintId: 'C-000001',
+  partnerId: 'P1',
+  partnerName: 'Partner One & Sons',
+  subject: 'Rebate for May not paid',
+  text: 'The May rebate was due on 2026-06-05 and has not arrived.',
+  evidence: ['https://example.com/statement.pdf'],
+  filedBy: 'slack:U0PARTNER1',
+  filedAt: '2026-06-08T10:00:00+08:00',
+  answerDue: '2026-06-22T23:59:59+08:00',
+  provisional: false,
+};
 
 /** Every kind, keyed by kind so a new kind fails to compile here until it has a sample. */
 export function samples(c: CaseView = CASE, d: DecisionView = DECISION): { [K in NotificationKind]: Extract<Notification, { kind: K }>[] } {
@@ -127,6 +141,12 @@ export function samples(c: CaseView = CASE, d: DecisionView = DECISION): { [K in
     ],
     policy_announced: [{ kind: 'policy_announced', version: 'FY27', effectiveFrom: '2026-07-01', publishedOn: '2026-06-01' }],
     partner_exited: (['expiry', 'renewal', 'removal', 'voluntary'] as const).map((exitKind) => ({ kind: 'partner_exited' as const, partnerId: 'P1', partnerName: 'Partner One', exitKind, rule: `R-EXIT-${exitKind.toUpperCase()}`, endsOn: '2026-07-01' })),
+    complaint_filed: [{ kind: 'complaint_filed', complaint: COMPLAINT }],
+    complaint_answered: [{ kind: 'complaint_answered', complaint: COMPLAINT, answer: 'The rebate was paid on 2026-06-10; see the statement.', answeredBy: 'slack:U0OFFICER' }],
+    complaint_reminder: [
+      { kind: 'complaint_reminder', complaint: COMPLAINT, when: 'day_before' },
+      { kind: 'complaint_reminder', complaint: { ...COMPLAINT, evidence: [] }, when: 'lapsed' },
+    ],
   };
 }
 

@@ -1,3 +1,5 @@
+import { isStaff, loadAccess } from '../../../service/access/actor.ts';
+import { complaintModal } from '../../render/modals/complaint-modal.ts';
 import { partnerStanding } from '../../../service/rules/partner-standing.ts';
 import { requestAsAdmin } from '../../../service/requests/partner-request.ts';
 import { actorOf, fmtFor, rulesOf } from '../../slack-context.ts';
@@ -10,6 +12,7 @@ import type { CommandArgs, Make } from '../shared/types.ts';
 /**
  * `/partner status PARTNER`: standing for staff, and for the partner's own contacts.
  * `/partner request KIND PARTNER DATE [CATEGORY|PROGRAM]`: an admin asks for the partner (R-RESTRICT, R-LATE).
+ * `/partner complaint`: a partner's contact complains about the vendor in a modal (R-COMPLAINT); anyone else is told privately why not.
  */
 export const partnerCommand: Make<CommandArgs> = (ctx) => async ({ ack, command, client, respond }) => {
   await ack();
@@ -18,6 +21,13 @@ export const partnerCommand: Make<CommandArgs> = (ctx) => async ({ ack, command,
   const parsed = parsePartnerCommand(command.text ?? '');
   if (parsed.sub === 'usage') return replyPrivately(ctx, to, textReply(f.t(parsed.of === 'request' ? 'usage.request' : 'usage.status')));
   await answerPrivately(ctx, to, f, { command: command.command, userId: command.user_id }, async () => {
+    if (parsed.sub === 'complaint') {
+      // The same test as fileComplaint's, before the modal opens: staff and strangers are told at once, privately.
+      const access = await loadAccess(ctx.cases.db, actorOf(command.user_id));
+      if (access.partnerIds.length === 0) return textReply(f.t(isStaff(access) ? 'complaint.staffOnly' : 'complaint.partnersOnly'));
+      await client.views.open({ trigger_id: command.trigger_id, view: complaintModal(f) });
+      return undefined;
+    }
     if (parsed.sub === 'request') {
       // Who may ask (admins), and whether it is granted, are the service's business.
       const subject = parsed.kind === 'program' ? { program: parsed.subject } : { category: parsed.subject };

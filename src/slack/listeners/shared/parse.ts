@@ -72,6 +72,8 @@ export type PartnerCommand =
   | { sub: 'status'; partnerId: string }
   /** `subject`: the category (upgrade, onboarding) or the program's name, which may hold spaces; the use case checks them. */
   | { sub: 'request'; kind: string; partnerId: string; on: string; subject?: string }
+  /** R-COMPLAINT: opens the complaint modal (a partner's contact). */
+  | { sub: 'complaint' }
   | { sub: 'usage'; of?: 'request' };
 
 /** `/partner status PARTNER`, `/partner request KIND PARTNER DATE [CATEGORY|PROGRAM]`. */
@@ -84,6 +86,7 @@ export function parsePartnerCommand(text: string): PartnerCommand {
     const subject = words.slice(4).join(' ');
     return { sub: 'request', kind: words[1]!.toLowerCase(), partnerId: id.data, on: words[3]!, ...(subject ? { subject } : {}) };
   }
+  if (sub === 'complaint') return { sub: 'complaint' };
   if (sub !== 'status' || words.length !== 2) return { sub: 'usage' };
   const id = partnerIdSchema.safeParse(words[1]);
   return id.success ? { sub: 'status', partnerId: id.data } : { sub: 'usage' };

@@ -5,6 +5,7 @@ import type { Make, SubmitArgs } from '../shared/types.ts';
 import { answerSubmit } from './answer-submit.ts';
 import { determineSubmit } from './determine-submit.ts';
 import { disputeSubmit } from './dispute-submit.ts';
+import { complaintSubmit } from './complaint-submit.ts';
 import { dismissSubmit } from './dismiss-submit.ts';
 import { objectionSubmit } from './objection-submit.ts';
 import { rejectSubmit } from './reject-submit.ts';
@@ -19,6 +20,7 @@ export const viewListeners: Record<(typeof VIEWS)[keyof typeof VIEWS], Make<Subm
   [VIEWS.answer]: answerSubmit,
   [VIEWS.reject]: rejectSubmit,
   [VIEWS.dismiss]: dismissSubmit,
+  [VIEWS.complaint]: complaintSubmit,
 };
 
 export function register(app: App, ctx: SlackContext): void {

@@ -1,0 +1,56 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { complaints, deadlines } from '../../db/schema/index.ts';
+import { requireRole } from '../../domain/access/roles.ts';
+import { COMPLAINT_ANSWER_MAX, stepComplaint } from '../../domain/complaints/complaint.ts';
+import { formatShanghai } from '../../domain/dates.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { actorKey, isStaff, loadAccess, type Actor } from '../access/actor.ts';
+import { appendAudit } from '../audit/audit-trail.ts';
+import type { CaseDeps } from '../cases/case-deps.ts';
+import { runCommand } from '../cases/run-command.ts';
+import { notifyPartner } from '../outbox/enqueue.ts';
+import { complaintView, lockComplaint } from './complaint-record.ts';
+
+export interface AnswerComplaintInput {
+  key: string;
+  actor: Actor;
+  complaintId: string;
+  answer: string;
+}
+
+export interface AnswerComplaintResult {
+  complaintId: string;
+  state: 'answered';
+  answeredAt: string;
+  late: boolean;
+}
+
+/**
+ * R-COMPLAINT: staff (officer) answer a complaint; the answer is audited
+ * (`complaint.answered`), its reminders become moot, and the filing
+ * partner's contacts are told. To a person who may not see the complaint
+ * (another partner's contact, a stranger) it does not exist.
+ */
+export async function answerComplaint(deps: CaseDeps, input: AnswerComplaintInput): Promise<AnswerComplaintResult> {
+  const answer = input.answer.trim();
+  if (answer === '') throw new DomainError('complaint.answer_empty', 'Write the answer to the complaint.', { field: 'answer' });
+  if (answer.length > COMPLAINT_ANSWER_MAX) throw new DomainError('complaint.answer_too_long', `The answer is limited to ${COMPLAINT_ANSWER_MAX} characters.`, { field: 'answer' });
+  return runCommand(deps, { key: input.key, action: 'complaint.answer', actor: actorKey(input.actor) }, async (tx) => {
+    const [access, c] = await Promise.all([loadAccess(tx, input.actor), lockComplaint(tx, input.complaintId)]);
+    if (!isStaff(access) && !access.partnerIds.includes(c.partnerId)) {
+      throw new DomainError('complaint.not_found', `No complaint with id "${input.complaintId}".`, { complaintId: input.complaintId });
+    }
+    requireRole(access.roles, 'complaint.answer', `<@${input.actor.userId}>`);
+    const state = stepComplaint(c.state, 'answer', c.id);
+    const now = deps.clock.now();
+    const late = now.getTime() > c.answerDueAt.getTime();
+    await Promise.all([
+      tx.update(complaints).set({ state, answer, answeredBy: access.key, closedAt: now }).where(eq(complaints.number, c.number)),
+      // Its reminders and lapse are moot now.
+      tx.update(deadlines).set({ doneAt: now, outcome: 'moot' }).where(and(isNull(deadlines.caseId), isNull(deadlines.doneAt), sql`${deadlines.payload}->>'complaintId' = ${c.id}`)),
+      appendAudit(tx, { actor: access.key, action: 'complaint.answered', subject: c.id, payload: { partnerId: c.partnerId, late, rule: 'R-COMPLAINT' }, at: now }),
+      notifyPartner({ tx, clock: deps.clock, jobs: deps.jobs }, c.partnerId, null, { kind: 'complaint_answered', complaint: complaintView(c), answer, answeredBy: access.key }),
+    ]);
+    return { complaintId: c.id, state: 'answered' as const, answeredAt: formatShanghai(now), late };
+  });
+}
