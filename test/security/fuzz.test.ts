@@ -199,6 +199,7 @@ function requests(responseUrl: string): fc.Arbitrary<Request> {
     ],
     [VIEWS.reject]: [['reasons', INPUTS.reasons]],
     [VIEWS.dismiss]: [['reason', INPUTS.reasons]],
+    [VIEWS.complaint]: [['subject', INPUTS.subject], ['text', INPUTS.text], ['evidence', INPUTS.links]],
   };
   const elementState = fc.oneof(
     typed.map((value) => ({ type: 'plain_text_input', value })),
