@@ -88,6 +88,14 @@ function signed(req: IncomingMessage & { rawBody: Buffer }, signingSecret: strin
   });
 }
 
+/** Whether any string in a parsed body, keys included, holds U+0000 (bounded: Slack's bodies are shallow). */
+function holdsNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (depth > 32 || typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) return v.some((x) => holdsNul(x, depth + 1));
+  return Object.entries(v).some(([k, x]) => k.includes('\u0000') || holdsNul(x, depth + 1));
+}
+
 /** The `type`s by which Bolt knows an interaction without `actions` (helpers.ts getTypeAndConversation). */
 const INTERACTION_TYPES = ['block_suggestion', 'dialog_submission', 'shortcut', 'message_action', 'view_submission', 'view_closed'];
 
@@ -111,6 +119,9 @@ function shapeProblem(req: IncomingMessage & { rawBody: Buffer }): string | unde
     return undefined;
   }
   if (!isObject(body)) return 'body is not an object';
+  // PostgreSQL's text cannot hold a NUL, so one in any field (an action_ts that becomes a command key)
+  // would fail the listener's first query; Slack never sends one.
+  if (holdsNul(body)) return 'a text holds a NUL character';
   if (body.event !== undefined) {
     if (!isObject(body.event)) return 'event is not an object';
     for (const key of ['item', 'subteam']) if (!objectOrAbsent(body.event[key])) return `event.${key} is not an object`;

@@ -73,6 +73,16 @@ describeEachBackend('requests not signed by Slack', (getDb) => {
     await bot.fake.waitFor('views.open');
   });
 
+  it('refuses with 400 a correctly signed click whose text holds a NUL (PostgreSQL text cannot store one; found by the fuzz test), and nothing runs', async () => {
+    bot = await startBot(getDb());
+    const before = await allRowCounts(bot.w.db);
+    const payload = blockActionPayload({ user_id: OFFICER.userId, actions: [{ action_id: ACTIONS.reportOpen, value: '', action_ts: 'a\u0000b' }], response_url: bot.fake.responseUrl('nul') });
+    const res = await postSigned(bot.baseUrl, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
+    expect(res.status).toBe(400);
+    expect(await allRowCounts(bot.w.db)).toEqual(before);
+    expect(bot.fake.callsTo('views.open')).toHaveLength(0);
+  });
+
   it('accepts a correctly signed request dated 4 minutes ahead or behind (clocks drift; Slack allows 5 minutes either way)', async () => {
     bot = await startBot(getDb());
     for (const skew of [4 * 60, -4 * 60]) {
