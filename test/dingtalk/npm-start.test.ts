@@ -19,10 +19,8 @@ import { runMain, type MainProcess } from '../support/main-process.ts';
 
 const BATCH = 'POST robot/oToMessages/batchSend';
 
-const run = runMain;
-type Run = MainProcess;
 
-async function waitForHealth(url: string, r: Run, timeoutMs = 90_000): Promise<Response> {
+async function waitForHealth(url: string, r: MainProcess, timeoutMs = 90_000): Promise<Response> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -35,7 +33,7 @@ async function waitForHealth(url: string, r: Run, timeoutMs = 90_000): Promise<R
   }
 }
 
-async function stopped(r: Run): Promise<{ message: string; [k: string]: unknown }[]> {
+async function stopped(r: MainProcess): Promise<{ message: string; [k: string]: unknown }[]> {
   r.child.kill('SIGTERM');
   const code = await r.exit;
   expect({ code, stderr: r.stderr.join('') }).toMatchObject({ code: 0 });
@@ -63,14 +61,14 @@ describe('npm start with DingTalk (issue 12)', () => {
   });
 
   it('refuses a half-set DingTalk configuration with one line naming the missing setting, and never starts the sandbox', async () => {
-    const r = run({ DINGTALK_CLIENT_ID: 'dingabc', PORT: String(await freePort()), DATA_DIR: join(dir, 'half') });
+    const r = runMain({ DINGTALK_CLIENT_ID: 'dingabc', PORT: String(await freePort()), DATA_DIR: join(dir, 'half') });
     expect(await r.exit).toBe(1);
     expect(r.stderr.join('').trim().split('\n')).toEqual([expect.stringMatching(/^DINGTALK_CLIENT_SECRET is missing: /)]);
     expect(r.stdout.join('')).not.toContain('Sandbox');
   });
 
   it('stops with one line when the Stream gateway refuses the app’s credentials', { timeout: 150_000 }, async () => {
-    const r = run({ ...dingtalkEnv(), DINGTALK_CLIENT_SECRET: 'not-the-secret', PORT: String(await freePort()), DATA_DIR: join(dir, 'refused') });
+    const r = runMain({ ...dingtalkEnv(), DINGTALK_CLIENT_SECRET: 'not-the-secret', PORT: String(await freePort()), DATA_DIR: join(dir, 'refused') });
     expect(await r.exit).toBe(1);
     expect(r.stderr.join('').trim().split('\n').at(-1)).toMatch(/^DingTalk Stream gateway refused the connection \(HTTP 400 invalidClientIdOrSecret.*: check DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET/);
     expect(r.stderr.join('')).not.toContain('not-the-secret');
@@ -80,7 +78,7 @@ describe('npm start with DingTalk (issue 12)', () => {
     const port = await freePort();
     const dataDir = join(dir, 'stream');
     const opened = fake.stream.connectionsOpened();
-    const r = run({ ...dingtalkEnv(), DINGTALK_MODE: 'stream', PORT: String(port), DATA_DIR: dataDir });
+    const r = runMain({ ...dingtalkEnv(), DINGTALK_MODE: 'stream', PORT: String(port), DATA_DIR: dataDir });
     let lines;
     try {
       expect((await waitForHealth(`http://127.0.0.1:${port}/healthz`, r)).status).toBe(200);
@@ -112,7 +110,7 @@ describe('npm start with DingTalk (issue 12)', () => {
 
   it('http mode: answers a signed POST /dingtalk/events on PORT and refuses an unsigned one', { timeout: 150_000 }, async () => {
     const port = await freePort();
-    const r = run({ ...dingtalkEnv(), DINGTALK_MODE: 'http', PORT: String(port), DATA_DIR: join(dir, 'http') });
+    const r = runMain({ ...dingtalkEnv(), DINGTALK_MODE: 'http', PORT: String(port), DATA_DIR: join(dir, 'http') });
     try {
       expect((await waitForHealth(`http://127.0.0.1:${port}/healthz`, r)).status).toBe(200);
       const before = fake.delivered(BATCH).length;
@@ -141,7 +139,7 @@ describe('npm start with DingTalk (issue 12)', () => {
     it('serves both on one PORT: Slack’s signed slash command and DingTalk’s signed callback', { timeout: 150_000 }, async () => {
       const port = await freePort();
       const secret = 'both-signing-secret';
-      const r = run({
+      const r = runMain({
         ...dingtalkEnv(),
         DINGTALK_MODE: 'http',
         SLACK_BOT_TOKEN: 'xoxb-both',

@@ -12,11 +12,9 @@ import { runMain, type MainProcess } from '../../support/main-process.ts';
 const SECRET = 'main-process-signing-secret';
 const TOKEN = 'xoxb-main-process-token';
 
-const run = runMain;
-type Run = MainProcess;
 
 
-async function waitForHealth(url: string, r: Run, timeoutMs: number): Promise<Response> {
+async function waitForHealth(url: string, r: MainProcess, timeoutMs: number): Promise<Response> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -42,7 +40,7 @@ describe('npm start', () => {
   });
 
   it('refuses to start without a bot token, with one line naming it and no stack trace', async () => {
-    const r = run({ SLACK_SIGNING_SECRET: SECRET, NOTICES_CHANNEL: 'C0NOTICES1', APPROVALS_CHANNEL: 'C0APPROVE1' });
+    const r = runMain({ SLACK_SIGNING_SECRET: SECRET, NOTICES_CHANNEL: 'C0NOTICES1', APPROVALS_CHANNEL: 'C0APPROVE1' });
     expect(await r.exit).toBe(1);
     const err = r.stderr.join('');
     expect(err.trim().split('\n')).toEqual([expect.stringMatching(/^SLACK_BOT_TOKEN is missing: set it to the Bot User OAuth Token/)]);
@@ -52,7 +50,7 @@ describe('npm start', () => {
   it('stops with one line when Slack refuses the bot token, and leaves no lock behind', { timeout: 120_000 }, async () => {
     fake.respond('auth.test', { ok: false, error: 'invalid_auth' });
     const dataDir = join(dir, 'refused');
-    const r = run({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, NOTICES_CHANNEL: 'C0NOTICES1', APPROVALS_CHANNEL: 'C0APPROVE1', PORT: String(await freePort()), DATA_DIR: dataDir });
+    const r = runMain({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, NOTICES_CHANNEL: 'C0NOTICES1', APPROVALS_CHANNEL: 'C0APPROVE1', PORT: String(await freePort()), DATA_DIR: dataDir });
     try {
       expect(await r.exit).toBe(1);
     } finally {
@@ -67,7 +65,7 @@ describe('npm start', () => {
   it('starts, answers /healthz and a signed slash command, and stops cleanly on SIGTERM, logging JSON without secrets', { timeout: 120_000 }, async () => {
     const port = await freePort();
     const dataDir = join(dir, 'data');
-    const r = run({
+    const r = runMain({
       SLACK_BOT_TOKEN: TOKEN,
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: fake.url,
