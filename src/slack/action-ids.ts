@@ -30,6 +30,10 @@ export const ACTIONS = {
   /** `/violation list` pagination (next / previous). value: JSON { f: filter, p: page } */
   listPage: 'list_page',
   listPagePrev: 'list_page_prev',
+  /** R-COMPLAINT: staff open the answer modal, on the approvals-channel message. value: complaint id */
+  complaintAnswerOpen: 'complaint_answer_open',
+  /** R-EXIT-VOLUNTARY: an admin opens the exit-application modal, on `/partner exit` 's reply. value: partner id */
+  exitApplyOpen: 'exit_apply_open',
 } as const;
 
 /** external_select / static_select action ids inside modals. */
@@ -47,6 +51,11 @@ export const INPUTS = {
   outcome: 'outcome',
   suspend: 'suspend',
   subject: 'subject',
+  /** R-EXIT-VOLUNTARY: the application's dates and the customer-placement checklist. */
+  appliedOn: 'applied_on',
+  requestedEndOn: 'requested_end_on',
+  agreementOn: 'agreement_on',
+  checklist: 'checklist',
 } as const;
 
 export const VIEWS = {
@@ -59,6 +68,10 @@ export const VIEWS = {
   dismiss: 'dismiss_submit',
   /** R-COMPLAINT: a partner's complaint against the vendor (`/partner complaint`). */
   complaint: 'complaint_submit',
+  /** R-COMPLAINT: staff's answer to a complaint (the approvals message's button). */
+  complaintAnswer: 'complaint_answer_submit',
+  /** R-EXIT-VOLUNTARY: an admin records a partner's exit application (`/partner exit P1 apply`). */
+  exitApply: 'exit_apply_submit',
 } as const;
 
 /** Slash commands, as declared in manifest.yml. */

@@ -35,6 +35,7 @@ const params: Record<string, (f: Fmt, d: Details) => Record<string, unknown>> = 
       (_f: Fmt, d: Details) => Object.fromEntries(['kind', 'partner', 'category', 'program', 'given', 'on'].map((k) => [k, escapeMrkdwn(String(d?.[k === 'partner' ? 'partnerId' : k] ?? ''))])),
     ]),
   ),
+  'exit.notice_too_short': (_f, d) => ({ earliest: escapeMrkdwn(String(d?.earliest ?? '')) }),
   'determination.conflict_of_interest': (f, d) => ({ why: f.t(`conflict.${String(d?.conflict)}`) }),
   'case.step_out_of_order': (f, d) => ({ caseId: d?.caseId, state: f.t(`state.${String(d?.state)}`), action: f.t(`step.${String(d?.action)}`) }),
   'determination.already_decided': (f, d) => ({

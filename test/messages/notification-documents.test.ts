@@ -55,6 +55,7 @@ const hostile = allSamples(hostileCase, hostileDecision).map((n) => {
     case 'complaint_filed':
     case 'complaint_reminder': return { ...n, complaint: { ...n.complaint, partnerName: NASTY, subject: NASTY, text: NASTY, evidence: [NASTY] } };
     case 'complaint_answered': return { ...n, complaint: { ...n.complaint, subject: NASTY }, answer: NASTY };
+    case 'complaint_closed': return { ...n, complaint: { ...n.complaint, partnerName: NASTY, subject: NASTY, text: NASTY }, answer: NASTY };
     default: return n;
   }
 });

@@ -28,6 +28,8 @@ export const complaints = pgTable(
     answer: text('answer'),
     answeredBy: text('answered_by'),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    /** The approvals-channel message that announced it (outbox id): edited in place once answered. */
+    requestOutboxId: bigint('request_outbox_id', { mode: 'number' }),
   },
   (t) => [
     index('complaints_partner_idx').on(t.partnerId),

@@ -18,6 +18,7 @@ export type Permission =
   | 'payment.record'
   | 'partner.request'
   | 'complaint.answer'
+  | 'partner.exit'
   | 'admin.manage';
 
 const needs: Record<Permission, StaffRole> = {
@@ -31,6 +32,8 @@ const needs: Record<Permission, StaffRole> = {
   'payment.record': 'finance',
   'partner.request': 'admin',
   'complaint.answer': 'officer',
+  // §6: ending a partner's qualification is the program's administration.
+  'partner.exit': 'admin',
   'admin.manage': 'admin',
 };
 
@@ -45,6 +48,7 @@ const doing: Record<Permission, string> = {
   'payment.record': 'record a payment',
   'partner.request': 'ask for a partner’s upgrade, onboarding or program',
   'complaint.answer': 'answer a partner’s complaint',
+  'partner.exit': 'check a partner’s exit or record its exit application',
   'admin.manage': 'manage roles, policy and the calendar',
 };
 

@@ -67,12 +67,12 @@ export function earliestVoluntaryEnd(appliedOn: LocalDate): LocalDate {
 export function checkExitApplication(a: ExitApplication): void {
   const earliest = earliestVoluntaryEnd(a.appliedOn);
   if (a.requestedEndOn < earliest)
-    throw new DomainError('exit.notice_too_short', `A voluntary exit needs 1 month's written notice (R-EXIT-VOLUNTARY, R-PERIOD): applied on ${a.appliedOn}, the earliest end is ${earliest}, not ${a.requestedEndOn}.`, { earliest });
+    throw new DomainError('exit.notice_too_short', `A voluntary exit needs 1 month's written notice (R-EXIT-VOLUNTARY, R-PERIOD): applied on ${a.appliedOn}, the earliest end is ${earliest}, not ${a.requestedEndOn}.`, { earliest, field: 'end' });
   if (a.agreementOn < a.requestedEndOn)
-    throw new DomainError('exit.agreement_before_end', `The termination agreement date ${a.agreementOn} is before the requested end ${a.requestedEndOn} (R-EXIT-VOLUNTARY).`);
+    throw new DomainError('exit.agreement_before_end', `The termination agreement date ${a.agreementOn} is before the requested end ${a.requestedEndOn} (R-EXIT-VOLUNTARY).`, { field: 'agreement' });
   const open = a.checklist.filter((c) => !c.done).map((c) => c.item);
   if (a.checklist.length === 0 || open.length > 0)
-    throw new DomainError('exit.checklist_incomplete', `The customer placement checklist must be complete before a voluntary exit (R-EXIT-VOLUNTARY): ${a.checklist.length === 0 ? 'it has no items' : `not done: ${open.join(', ')}`}.`, { open });
+    throw new DomainError('exit.checklist_incomplete', `The customer placement checklist must be complete before a voluntary exit (R-EXIT-VOLUNTARY): ${a.checklist.length === 0 ? 'it has no items' : `not done: ${open.join(', ')}`}.`, { open, field: 'checklist' });
 }
 
 /** R-EXIT-EXPIRY / R-EXIT-RENEWAL: the end the latest contract term sets, if it is not renewed. */

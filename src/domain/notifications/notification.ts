@@ -124,7 +124,9 @@ export type Notification =
   /** R-COMPLAINT: staff's answer, to the filing partner's contacts. */
   | { kind: 'complaint_answered'; complaint: ComplaintView; answer: string; answeredBy: string }
   /** R-COMPLAINT: unanswered the working day before it is due (approvals channel), or past due (each admin). */
-  | { kind: 'complaint_reminder'; complaint: ComplaintView; when: 'day_before' | 'lapsed' };
+  | { kind: 'complaint_reminder'; complaint: ComplaintView; when: 'day_before' | 'lapsed' }
+  /** R-COMPLAINT: the approvals-channel message of a filed complaint, edited once staff answered it (no button left). */
+  | { kind: 'complaint_closed'; complaint: ComplaintView; answer: string; answeredBy: string; answeredAt: string; late: boolean };
 
 /** What the messages show of a complaint (R-COMPLAINT): only its filing partner's contacts and staff see it. */
 export interface ComplaintView {

@@ -3,7 +3,7 @@ import { translator, type Locale, type Translate } from '../i18n.ts';
 import { formatActor, formatDateTime, partnerLabel } from '../format.ts';
 import { cat, tr, user } from '../inline.ts';
 import { userTextSection } from './case-parts.ts';
-import { context, document, fields, paragraph, title, type DocBlock } from './document.ts';
+import { actions, context, document, fields, paragraph, title, type DocBlock } from './document.ts';
 import type { Composer } from './notification-of.ts';
 
 const REF_MAX = 300;
@@ -37,6 +37,7 @@ export const composeComplaintFiled: Composer<'complaint_filed'> = (n, locale) =>
       paragraph(tr(t, 'notification.complaint_filed.intro', { partner: partnerLabel(c.partnerName, c.partnerId), due: formatDateTime(c.answerDue, locale) })),
       ...complaintBlocks(c, locale, t),
       context(tr(t, 'notification.complaint_filed.how', { id })),
+      actions([{ action: 'complaintAnswerOpen', value: c.complaintId, label: t('notification.complaint_filed.answer'), style: 'primary' }]),
     ],
     tr(t, 'notification.complaint.shortened', { id }),
   );
@@ -69,6 +70,29 @@ export const composeComplaintReminder: Composer<'complaint_reminder'> = (n, loca
   return document(
     tr(t, `${k}.text`, params),
     [title(t(`${k}.title`)), paragraph(tr(t, `${k}.intro`, params)), ...complaintBlocks(c, locale, t), context(tr(t, 'notification.complaint_filed.how', { id }))],
+    tr(t, 'notification.complaint.shortened', { id }),
+  );
+};
+
+/**
+ * The approvals message of a filed complaint, edited in place once answered
+ * (R-COMPLAINT): who answered, when, whether late, and the answer; no button
+ * left to click.
+ */
+export const composeComplaintClosed: Composer<'complaint_closed'> = (n, locale) => {
+  const t = translator(locale);
+  const c = n.complaint;
+  const id = user(c.complaintId);
+  const status = tr(t, `notification.complaint_closed.${n.late ? 'late' : 'onTime'}`, { by: formatActor(n.answeredBy, t), when: formatDateTime(n.answeredAt, locale) });
+  return document(
+    tr(t, 'notification.complaint_closed.text', { id, partner: user(c.partnerName) }),
+    [
+      title(t('notification.complaint_closed.title')),
+      paragraph(status),
+      ...complaintBlocks(c, locale, t),
+      userTextSection(t('notification.complaint_answered.answer'), n.answer, t),
+      context(status),
+    ],
     tr(t, 'notification.complaint.shortened', { id }),
   );
 };

@@ -3,7 +3,7 @@ import type { Locale } from '../i18n.ts';
 import type { NotificationDocument } from './document.ts';
 import { composeCalendarProvisional } from './calendar-provisional.ts';
 import { composeCaseDismissed } from './case-dismissed.ts';
-import { composeComplaintAnswered, composeComplaintFiled, composeComplaintReminder } from './complaint.ts';
+import { composeComplaintAnswered, composeComplaintClosed, composeComplaintFiled, composeComplaintReminder } from './complaint.ts';
 import { composeLateFeeAccruing, composePaymentDue, composePaymentRecorded, composeRestrictionLifted } from './collection.ts';
 import { composeDeterminationDecided, composeDeterminationRequested, composeDeterminationSuperseded } from './determination.ts';
 import { composeFormalDecision } from './formal-decision.ts';
@@ -56,6 +56,7 @@ export function composeNotification(n: Notification, locale: Locale, now?: Date)
     case 'complaint_filed': return composeComplaintFiled(n, locale, now);
     case 'complaint_answered': return composeComplaintAnswered(n, locale, now);
     case 'complaint_reminder': return composeComplaintReminder(n, locale, now);
+    case 'complaint_closed': return composeComplaintClosed(n, locale, now);
     default: {
       const unknown: never = n;
       throw new Error(`no document for notification kind ${(unknown as { kind: string }).kind}`);

@@ -84,7 +84,9 @@ export type NotificationAction =
   | 'determineOpen'
   | 'answerOpen'
   | 'noticeSend'
-  | 'dismissOpen';
+  | 'dismissOpen'
+  /** R-COMPLAINT: staff open the answer modal of a filed complaint. value: complaint id */
+  | 'complaintAnswerOpen';
 
 /** A button: what it does, on what (a case or determination id), its label, and a confirmation to ask first. */
 export interface ActionIntent {

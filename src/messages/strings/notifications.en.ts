@@ -402,6 +402,13 @@ export const notificationsEn = {
       title: 'A partner complains',
       intro: '{{partner}} complains about the vendor (R-COMPLAINT, §7.2). Answer it by *{{due}}*.',
       how: 'Answer it with the button below or `npm run --silent cli -- complaints answer {{id}} --text "…"`. A complaint carries no sanction (R-COMPLAINT).',
+      answer: 'Answer',
+    },
+    complaint_closed: {
+      text: 'Complaint {{id}} from {{partner}} is answered',
+      title: 'A partner’s complaint, answered',
+      onTime: 'Answered by {{by}} on {{when}}; the partner’s contacts were told (R-COMPLAINT).',
+      late: 'Answered by {{by}} on {{when}}, after its due day; the partner’s contacts were told (R-COMPLAINT).',
     },
     complaint_answered: {
       text: 'Your complaint {{id}} has been answered',

@@ -395,6 +395,13 @@ export const notificationsZh: NotificationMessages = {
       title: '合作伙伴投诉',
       intro: '{{partner}} 对阿里云提出投诉（R-COMPLAINT，§7.2）。请于 *{{due}}* 前答复。',
       how: '点击下方按钮或运行 `npm run --silent cli -- complaints answer {{id}} --text "…"` 答复。投诉不产生处罚（R-COMPLAINT）。',
+      answer: '答复',
+    },
+    complaint_closed: {
+      text: '{{partner}} 的投诉 {{id}} 已答复',
+      title: '合作伙伴投诉（已答复）',
+      onTime: '{{by}} 已于 {{when}} 答复，并已通知该合作伙伴的联系人（R-COMPLAINT）。',
+      late: '{{by}} 已于 {{when}} 答复（已超过答复期限），并已通知该合作伙伴的联系人（R-COMPLAINT）。',
     },
     complaint_answered: {
       text: '您的投诉 {{id}} 已答复',

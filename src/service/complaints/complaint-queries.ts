@@ -41,3 +41,15 @@ export async function listComplaints(db: Db, actor: Actor, opts: { open?: boolea
     answeredBy: c.answeredBy, closedAt: c.closedAt ? formatShanghai(c.closedAt) : null,
   }));
 }
+
+/**
+ * R-COMPLAINT: the partners a person may complain for: those they speak for,
+ * and no other (the complaint modal's picker lists only these). Staff and
+ * strangers have none, and are told why by `complaint.partners_only`.
+ */
+export async function partnersComplainingAs(db: Db, actor: Actor): Promise<{ staff: boolean; partners: { id: string; name: string }[] }> {
+  const access = await loadAccess(db, actor);
+  if (access.partnerIds.length === 0) return { staff: isStaff(access), partners: [] };
+  const rows = await db.select({ id: partners.id, name: partners.name }).from(partners).where(inArray(partners.id, [...access.partnerIds])).orderBy(asc(partners.id));
+  return { staff: isStaff(access), partners: rows };
+}

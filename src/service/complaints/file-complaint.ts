@@ -67,7 +67,7 @@ export async function fileComplaint(deps: CaseDeps, input: FileComplaintInput): 
       .returning();
     const c = { ...row!, id: complaintIdOf(row!.number), partnerName: partner.name };
     const reminders = complaintReminders(calendar, due.dueDay, due.due).filter((r) => r.at > now);
-    await Promise.all([
+    const [, , requestOutboxId] = await Promise.all([
       appendAudit(tx, {
         actor: access.key, action: 'complaint.filed', subject: c.id,
         payload: { partnerId, subject: form.subject, evidence: form.evidence.length, answerDue: formatShanghai(due.due), provisional: due.provisional, rule: 'R-COMPLAINT' },
@@ -78,6 +78,8 @@ export async function fileComplaint(deps: CaseDeps, input: FileComplaintInput): 
       }))),
       enqueue({ tx, clock: deps.clock, jobs: deps.jobs }, null, { type: 'channel', channel: 'approvals' }, { kind: 'complaint_filed', complaint: complaintView(c) }),
     ]);
+    // Remembered so the answer can edit that message in place (R-COMPLAINT).
+    await tx.update(complaints).set({ requestOutboxId }).where(eq(complaints.number, c.number));
     return { complaintId: c.id, partnerId, state: 'filed' as const, answerDue: formatShanghai(due.due), provisional: due.provisional };
   });
 }

@@ -143,6 +143,10 @@ export function samples(c: CaseView = CASE, d: DecisionView = DECISION): { [K in
     partner_exited: (['expiry', 'renewal', 'removal', 'voluntary'] as const).map((exitKind) => ({ kind: 'partner_exited' as const, partnerId: 'P1', partnerName: 'Partner One', exitKind, rule: `R-EXIT-${exitKind.toUpperCase()}`, endsOn: '2026-07-01' })),
     complaint_filed: [{ kind: 'complaint_filed', complaint: COMPLAINT }],
     complaint_answered: [{ kind: 'complaint_answered', complaint: COMPLAINT, answer: 'The rebate was paid on 2026-06-10; see the statement.', answeredBy: 'slack:U0OFFICER' }],
+    complaint_closed: [
+      { kind: 'complaint_closed', complaint: COMPLAINT, answer: 'The rebate was paid on 2026-06-10; see the statement.', answeredBy: 'slack:U0OFFICER', answeredAt: '2026-06-11T10:00:00+08:00', late: false },
+      { kind: 'complaint_closed', complaint: COMPLAINT, answer: 'Paid late, sorry.', answeredBy: 'cli:ops', answeredAt: '2026-06-30T10:00:00+08:00', late: true },
+    ],
     complaint_reminder: [
       { kind: 'complaint_reminder', complaint: COMPLAINT, when: 'day_before' },
       { kind: 'complaint_reminder', complaint: { ...COMPLAINT, evidence: [] }, when: 'lapsed' },

@@ -30,6 +30,7 @@ export const NOTIFICATION_ACTIONS = {
   dismissOpen: dismissAction,
   determineOpen: notInDingTalk('determination.propose'),
   answerOpen: notInDingTalk('objection.answer'),
+  complaintAnswerOpen: notInDingTalk('complaint.answer'),
 } satisfies Record<NotificationAction, CardHandler>;
 
 export const CARD_ACTIONS: Record<string, CardHandler> = { ...NOTIFICATION_ACTIONS, [REPORT_SUBMIT]: reportSubmit };

@@ -3,6 +3,8 @@ import { ACTIONS } from '../../action-ids.ts';
 import type { SlackContext } from '../../slack-context.ts';
 import type { ButtonArgs, Make } from '../shared/types.ts';
 import { answerOpenAction } from './answer-open.ts';
+import { complaintAnswerOpenAction } from './complaint-answer-open.ts';
+import { exitApplyOpenAction } from './exit-apply-open.ts';
 import { determinationApproveAction } from './determination-approve.ts';
 import { determinationRejectAction } from './determination-reject.ts';
 import { determineOpenAction } from './determine-open.ts';
@@ -31,6 +33,8 @@ export const actionListeners: Record<(typeof ACTIONS)[keyof typeof ACTIONS], Mak
   [ACTIONS.homePagePrev]: homePageAction,
   [ACTIONS.listPage]: listPageAction,
   [ACTIONS.listPagePrev]: listPageAction,
+  [ACTIONS.complaintAnswerOpen]: complaintAnswerOpenAction,
+  [ACTIONS.exitApplyOpen]: exitApplyOpenAction,
 };
 
 export function register(app: App, ctx: SlackContext): void {

@@ -1,5 +1,3 @@
-import { isStaff, loadAccess } from '../../../service/access/actor.ts';
-import { complaintModal } from '../../render/modals/complaint-modal.ts';
 import { partnerStanding } from '../../../service/rules/partner-standing.ts';
 import { requestAsAdmin } from '../../../service/requests/partner-request.ts';
 import { actorOf, fmtFor, rulesOf } from '../../slack-context.ts';
@@ -8,26 +6,25 @@ import { standingReply } from '../../render/views/standing.ts';
 import { parsePartnerCommand } from '../shared/parse.ts';
 import { answerPrivately, replyPrivately, textReply } from '../shared/reply.ts';
 import type { CommandArgs, Make } from '../shared/types.ts';
+import { partnerComplaint } from './partner-complaint.ts';
+import { partnerExit } from './partner-exit.ts';
 
 /**
  * `/partner status PARTNER`: standing for staff, and for the partner's own contacts.
  * `/partner request KIND PARTNER DATE [CATEGORY|PROGRAM]`: an admin asks for the partner (R-RESTRICT, R-LATE).
  * `/partner complaint`: a partner's contact complains about the vendor in a modal (R-COMPLAINT); anyone else is told privately why not.
+ * `/partner exit PARTNER [apply]`: an admin checks a partner's exit, or records its voluntary application (R-EXIT-*).
  */
 export const partnerCommand: Make<CommandArgs> = (ctx) => async ({ ack, command, client, respond }) => {
   await ack();
   const f = await fmtFor(ctx, command.user_id);
   const to = { client, userId: command.user_id, respond, responseUrl: command.response_url };
   const parsed = parsePartnerCommand(command.text ?? '');
-  if (parsed.sub === 'usage') return replyPrivately(ctx, to, textReply(f.t(parsed.of === 'request' ? 'usage.request' : 'usage.status')));
+  if (parsed.sub === 'usage') return replyPrivately(ctx, to, textReply(f.t(parsed.of ? `usage.${parsed.of}` : 'usage.status')));
   await answerPrivately(ctx, to, f, { command: command.command, userId: command.user_id }, async () => {
-    if (parsed.sub === 'complaint') {
-      // The same test as fileComplaint's, before the modal opens: staff and strangers are told at once, privately.
-      const access = await loadAccess(ctx.cases.db, actorOf(command.user_id));
-      if (access.partnerIds.length === 0) return textReply(f.t(isStaff(access) ? 'complaint.staffOnly' : 'complaint.partnersOnly'));
-      await client.views.open({ trigger_id: command.trigger_id, view: complaintModal(f) });
-      return undefined;
-    }
+    const opener = { client, userId: command.user_id, triggerId: command.trigger_id, f };
+    if (parsed.sub === 'complaint') return partnerComplaint(ctx, opener);
+    if (parsed.sub === 'exit') return partnerExit(ctx, opener, parsed);
     if (parsed.sub === 'request') {
       // Who may ask (admins), and whether it is granted, are the service's business.
       const subject = parsed.kind === 'program' ? { program: parsed.subject } : { category: parsed.subject };

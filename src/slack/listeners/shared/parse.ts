@@ -12,6 +12,12 @@ export { caseIdSchema, determinationIdSchema, linkLines } from '../../../service
 
 const partnerIdSchema = z.string().trim().min(1).max(64).regex(/^\S+$/);
 
+/** R-COMPLAINT: `C-000042`, as the approvals message's Answer button carries it. */
+export const complaintIdSchema = z.string().trim().regex(/^C-\d{6,12}$/);
+
+/** R-EXIT-*: a partner id, as the exit reply's button carries it. */
+export const exitPartnerSchema = partnerIdSchema;
+
 export const pageSchema = z.coerce.number().int().min(0).max(10_000).catch(0);
 
 export type ListFilter = { kind: 'open' } | { kind: 'mine' } | { kind: 'partner'; partnerId: string };
@@ -74,7 +80,9 @@ export type PartnerCommand =
   | { sub: 'request'; kind: string; partnerId: string; on: string; subject?: string }
   /** R-COMPLAINT: opens the complaint modal (a partner's contact). */
   | { sub: 'complaint' }
-  | { sub: 'usage'; of?: 'request' };
+  /** R-EXIT-*: `exit PARTNER [apply]` (admins): the exit check, or the voluntary application form. */
+  | { sub: 'exit'; partnerId: string; apply: boolean }
+  | { sub: 'usage'; of?: 'request' | 'exit' };
 
 /** `/partner status PARTNER`, `/partner request KIND PARTNER DATE [CATEGORY|PROGRAM]`. */
 export function parsePartnerCommand(text: string): PartnerCommand {
@@ -87,9 +95,18 @@ export function parsePartnerCommand(text: string): PartnerCommand {
     return { sub: 'request', kind: words[1]!.toLowerCase(), partnerId: id.data, on: words[3]!, ...(subject ? { subject } : {}) };
   }
   if (sub === 'complaint') return { sub: 'complaint' };
+  if (sub === 'exit') return parseExit(words.slice(1));
   if (sub !== 'status' || words.length !== 2) return { sub: 'usage' };
   const id = partnerIdSchema.safeParse(words[1]);
   return id.success ? { sub: 'status', partnerId: id.data } : { sub: 'usage' };
+}
+
+/** `exit PARTNER` or `exit PARTNER apply`; anything else gets the exit usage line. */
+function parseExit(args: string[]): PartnerCommand {
+  const id = partnerIdSchema.safeParse(args[0] ?? '');
+  const apply = args[1]?.toLowerCase() === 'apply';
+  if (!id.success || args.length > 2 || (args.length === 2 && !apply)) return { sub: 'usage', of: 'exit' };
+  return { sub: 'exit', partnerId: id.data, apply };
 }
 
 /** A button's value, checked; a tampered or stale one is refused in words (`input.bad_button`). */

@@ -6,6 +6,8 @@ import { answerSubmit } from './answer-submit.ts';
 import { determineSubmit } from './determine-submit.ts';
 import { disputeSubmit } from './dispute-submit.ts';
 import { complaintSubmit } from './complaint-submit.ts';
+import { complaintAnswerSubmit } from './complaint-answer-submit.ts';
+import { exitApplySubmit } from './exit-apply-submit.ts';
 import { dismissSubmit } from './dismiss-submit.ts';
 import { objectionSubmit } from './objection-submit.ts';
 import { rejectSubmit } from './reject-submit.ts';
@@ -21,6 +23,8 @@ export const viewListeners: Record<(typeof VIEWS)[keyof typeof VIEWS], Make<Subm
   [VIEWS.reject]: rejectSubmit,
   [VIEWS.dismiss]: dismissSubmit,
   [VIEWS.complaint]: complaintSubmit,
+  [VIEWS.complaintAnswer]: complaintAnswerSubmit,
+  [VIEWS.exitApply]: exitApplySubmit,
 };
 
 export function register(app: App, ctx: SlackContext): void {

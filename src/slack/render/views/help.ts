@@ -18,6 +18,8 @@ export function helpReply(f: Fmt, unknown?: string): PrivateReply {
     t('dataExport.help'),
     t('help.status'),
     t('help.request'),
+    t('help.complaint'),
+    t('help.exit'),
     t('help.help'),
   ];
   const intro = unknown === undefined ? t('help.intro') : t('help.unknown', { text: escapeAndClip(unknown, 100) });

@@ -1,0 +1,1 @@
+ALTER TABLE "complaints" ADD COLUMN "request_outbox_id" bigint;
