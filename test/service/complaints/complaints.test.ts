@@ -23,7 +23,7 @@ async function withP2(w: CaseWorld): Promise<void> {
 }
 
 async function outboxOf(w: CaseWorld) {
-  return w.db.select({ kind: outbox.kind, recipient: outbox.recipient, payload: outbox.payload }).from(outbox).orderBy(asc(outbox.id));
+  return w.db.select({ id: outbox.id, kind: outbox.kind, recipient: outbox.recipient, payload: outbox.payload }).from(outbox).orderBy(asc(outbox.id));
 }
 
 describeEachBackend('complaints against the vendor (R-COMPLAINT, §7.2)', (getDb) => {
@@ -39,7 +39,11 @@ describeEachBackend('complaints against the vendor (R-COMPLAINT, §7.2)', (getDb
     const answered = await answerComplaint(w.cases, { key: key('answer'), actor: OFFICER, complaintId: 'C-000001', answer: 'Paid on 2 June; see the statement.' });
     expect(answered).toEqual({ complaintId: 'C-000001', state: 'answered', answeredAt: '2026-06-03T10:00:00+08:00', late: false });
     const toPartner = (await outboxOf(w)).slice(1);
-    expect(toPartner.map((o) => [o.kind, o.recipient])).toEqual([['complaint_answered', { type: 'user', platform: 'slack', userId: 'U0PARTNER1' }]]);
+    // The partner is told, and the approvals message that announced it (outbox row 1) is edited in place.
+    expect(toPartner.map((o) => [o.kind, o.recipient])).toEqual([
+      ['complaint_answered', { type: 'user', platform: 'slack', userId: 'U0PARTNER1' }],
+      ['complaint_closed', { type: 'update', outboxId: toStaff[0]!.id }],
+    ]);
     expect(toPartner[0]!.payload).toMatchObject({ answer: 'Paid on 2 June; see the statement.', answeredBy: 'slack:U0OFFICER' });
 
     const audit = await w.db.select({ action: auditEvents.action, subject: auditEvents.subject, actor: auditEvents.actor }).from(auditEvents).where(sql`${auditEvents.action} like 'complaint.%'`).orderBy(asc(auditEvents.id));

@@ -27,6 +27,8 @@ function expectedButtons(n: Notification): [string, string][] {
       return [[ACTIONS.objectOpen, caseId]];
     case 'objection_recorded':
       return [[ACTIONS.answerOpen, caseId]];
+    case 'complaint_filed':
+      return [[ACTIONS.complaintAnswerOpen, n.complaint.complaintId]];
     default:
       return [];
   }
