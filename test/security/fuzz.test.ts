@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { ACTIONS, COMMANDS, INPUTS, VIEWS } from '../../src/slack/action-ids.ts';
 import { ANSWER_BLOCKS } from '../../src/slack/render/modals/answer-modal.ts';
+import { COMPLAINT_ANSWER_BLOCK } from '../../src/slack/render/modals/complaint-answer-modal.ts';
+import { COMPLAINT_PARTNER_BLOCK } from '../../src/slack/render/modals/complaint-modal.ts';
+import { EXIT_APPLY_BLOCKS } from '../../src/slack/render/modals/exit-apply-modal.ts';
 import { DETERMINE_BLOCKS } from '../../src/slack/render/modals/determine-modal.ts';
 import { EVIDENCE_BLOCKS } from '../../src/slack/render/modals/evidence-inputs.ts';
 import { REPORT_BLOCKS } from '../../src/slack/render/modals/report-modal.ts';
@@ -127,7 +130,7 @@ function requests(responseUrl: string): fc.Arbitrary<Request> {
     .record({
       command: fc.constantFrom(COMMANDS.violation, COMMANDS.partner),
       who: actorAndCase,
-      sub: fc.constantFrom('report', 'list', 'show', 'determine', 'answer', 'notice', 'dismiss', 'suspend', 'lift', 'help', 'status', ''),
+      sub: fc.constantFrom('report', 'list', 'show', 'determine', 'answer', 'notice', 'dismiss', 'suspend', 'lift', 'help', 'status', 'complaint', 'exit', 'exit-apply', ''),
       list: fc.constantFrom('open', 'mine', 'P1', 'P9', '%', "P1' or 1=1 --"),
       free: fc.option(typed, { nil: undefined }),
       trigger: maybe(fc.constant('1.1.trigger')),
@@ -135,8 +138,8 @@ function requests(responseUrl: string): fc.Arbitrary<Request> {
       extra: fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 20 }), { maxKeys: 2 }),
     })
     .map(({ command, who, sub, list, free, trigger, url, extra }): Request => {
-      const arg = sub === 'list' || sub === 'status' ? list : who.caseId;
-      const text = free ?? `${sub} ${arg}`;
+      const arg = sub === 'list' || sub === 'status' || sub === 'exit' || sub === 'exit-apply' ? list : who.caseId;
+      const text = free ?? (sub === 'exit-apply' ? `exit ${arg} apply` : `${sub} ${arg}`);
       return { kind: `command ${command}`, contentType: FORM, body: form({ ...extra, token: 't', team_id: 'T1', channel_id: 'C1', user_id: who.user, command, text, trigger_id: trigger, response_url: url }) };
     });
 
@@ -147,7 +150,11 @@ function requests(responseUrl: string): fc.Arbitrary<Request> {
         ? fc.oneof(fc.constantFrom('0', '1', '-1', '10001', '1.5'), hostile)
         : actionId === ACTIONS.determinationApprove || actionId === ACTIONS.determinationReject
           ? fc.oneof(fc.constantFrom('1', '2', '999999', '0', '-1', '1e3'), hostile)
-          : fc.oneof({ weight: 5, arbitrary: fc.constant(caseId) }, { weight: 1, arbitrary: typed });
+          : actionId === ACTIONS.complaintAnswerOpen
+            ? fc.oneof(fc.constantFrom('C-000001', 'C-999999', 'C-1', 'C-0000000000001'), hostile)
+            : actionId === ACTIONS.exitApplyOpen
+              ? fc.oneof(fc.constantFrom('P1', 'P2', 'P9', "P1' or 1=1 --"), hostile)
+              : fc.oneof({ weight: 5, arbitrary: fc.constant(caseId) }, { weight: 1, arbitrary: typed });
 
   const click = fc
     .record({ actionId: fc.constantFrom(...Object.values(ACTIONS)), who: actorAndCase })
@@ -199,12 +206,19 @@ function requests(responseUrl: string): fc.Arbitrary<Request> {
     ],
     [VIEWS.reject]: [['reasons', INPUTS.reasons]],
     [VIEWS.dismiss]: [['reason', INPUTS.reasons]],
-    [VIEWS.complaint]: [['subject', INPUTS.subject], ['text', INPUTS.text], ['evidence', INPUTS.links]],
+    [VIEWS.complaint]: [[COMPLAINT_PARTNER_BLOCK, INPUTS.partner], ['subject', INPUTS.subject], ['text', INPUTS.text], ['evidence', INPUTS.links]],
+    [VIEWS.complaintAnswer]: [[COMPLAINT_ANSWER_BLOCK, INPUTS.text]],
+    [VIEWS.exitApply]: [
+      [EXIT_APPLY_BLOCKS.applied, INPUTS.appliedOn],
+      [EXIT_APPLY_BLOCKS.end, INPUTS.requestedEndOn],
+      [EXIT_APPLY_BLOCKS.agreement, INPUTS.agreementOn],
+      [EXIT_APPLY_BLOCKS.checklist, INPUTS.checklist],
+    ],
   };
   const elementState = fc.oneof(
     typed.map((value) => ({ type: 'plain_text_input', value })),
     hostile.map((value) => ({ type: 'static_select', selected_option: { value } })),
-    fc.constantFrom('established', 'adjusted', 'upheld', 'no', 'terminate', 'not_established', 'suspend').map((value) => ({ type: 'static_select', selected_option: { value } })),
+    fc.constantFrom('established', 'adjusted', 'upheld', 'no', 'terminate', 'not_established', 'suspend', 'placement', 'P1', 'P2').map((value) => ({ type: 'static_select', selected_option: { value } })),
     fc.array(hostile, { maxLength: 3 }).map((vs) => ({ type: 'checkboxes', selected_options: vs.map((value) => ({ value })) })),
     hostile.map((selected_date) => ({ type: 'datepicker', selected_date })),
     fc.array(hostile, { maxLength: 2 }).map((ids) => ({ type: 'file_input', files: ids.map((id) => ({ id })) })),
@@ -221,6 +235,8 @@ function requests(responseUrl: string): fc.Arbitrary<Request> {
     fc.oneof(
       fc.constant(JSON.stringify({ caseId })),
       fc.constant(JSON.stringify({ determinationId: 1 })),
+      // The complaint-answer and exit-application modals carry a bare id.
+      fc.constantFrom('C-000001', 'C-999999', 'P1', 'P9'),
       anyValue.map((v) => JSON.stringify({ caseId: v, determinationId: v })),
       hostile,
       anyValue,
