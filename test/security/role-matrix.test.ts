@@ -9,6 +9,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { decideDetermination } from '../../src/service/cases/decide-determination.ts';
+import { fileComplaint } from '../../src/service/complaints/file-complaint.ts';
 import { objectToNotice, replyToNotice } from '../../src/service/cases/partner-replies.ts';
 import { proposeDetermination } from '../../src/service/cases/propose-determination.ts';
 import { reportViolation } from '../../src/service/cases/report-violation.ts';
@@ -335,6 +336,47 @@ describeEachBackend('the role × action matrix on the Slack surface', (getDb) =>
         expectRefusalIsClear(text);
         expect(text).not.toMatch(/Partner One|suspend/i);
       }
+    }
+    expect(await allRowCounts(bot.w.db)).toEqual(before);
+  });
+  // ---- issue #11: complaints answered in Slack (R-COMPLAINT) and exits for admins (R-EXIT-*)
+
+  it('the complaint_answer_open button opens the answer form for the officer only (R-COMPLAINT); staff without the role are told which role; to anyone not staff the complaint does not exist; nothing changes', async () => {
+    bot = await startBot(getDb());
+    await fileComplaint(bot.w.cases, { key: key(), actor: P1_CONTACT, subject: 'Rebate not paid', text: 'The May rebate has not arrived.', evidence: [] });
+    await bot.deliver();
+    const before = await allRowCounts(bot.w.db);
+    const click = (who: Who, id: string) => outcomeOf(bot!, (responseUrl) => bot!.click(PEOPLE[who], ACTIONS.complaintAnswerOpen, id, { responseUrl }));
+    const staffWithout: Who[] = ['approver', 'finance', 'admin'];
+    const notStaff: Who[] = ['ownContact', 'otherContact', 'stranger'];
+    for (const who of EVERYONE) {
+      const { outcome, text } = await click(who, 'C-000001');
+      expect({ who, opened: outcome === 'opened' }).toEqual({ who, opened: who === 'officer' });
+      if (staffWithout.includes(who)) expect({ who, text }).toEqual({ who, text: expect.stringContaining('You need the officer role to answer a partner’s complaint') });
+      if (notStaff.includes(who)) {
+        expectRefusalIsClear(text);
+        expect({ who, text }).toEqual({ who, text: (await click(who, 'C-999999')).text });
+        expect(text).not.toMatch(/Partner One|P1|Rebate/);
+      }
+    }
+    expect(await allRowCounts(bot.w.db)).toEqual(before);
+  });
+
+  it.each([
+    { line: 'exit P1', then: 'answered' as const },
+    { line: 'exit P1 apply', then: 'opened' as const },
+  ])('/partner $line: the admin only (R-EXIT-*); everyone else is told privately which role it takes, and nothing changes', async ({ line, then }) => {
+    bot = await startBot(getDb());
+    const before = await allRowCounts(bot.w.db);
+    for (const who of EVERYONE) {
+      const { outcome, text } = await outcomeOf(bot, (responseUrl) => bot!.command(PEOPLE[who], line, { responseUrl, command: '/partner' }));
+      if (who === 'admin') {
+        expect({ who, outcome }).toEqual({ who, outcome: then });
+        if (then === 'answered') expect(text).toContain('No exit is due for *Partner One (P1)*');
+        continue;
+      }
+      expect({ who, outcome }).toEqual({ who, outcome: 'refused' });
+      expect({ who, text }).toEqual({ who, text: expect.stringContaining('You need the admin role to check a partner’s exit or record its exit application') });
     }
     expect(await allRowCounts(bot.w.db)).toEqual(before);
   });
