@@ -57,7 +57,7 @@ describeEachBackend('complaints against the vendor (R-COMPLAINT, §7.2)', (getDb
     // Answered: its reminder and lapse are moot, and a sweep after the due day tells nobody.
     w.clock.set('2026-06-16T09:00:00+08:00');
     await sweepDeadlines(w.cases);
-    expect((await outboxOf(w)).length).toBe(2);
+    expect((await outboxOf(w)).length).toBe(3);
     // Answered once: answering again (a new key) is refused and changes nothing.
     const again = await domainErrorOf(answerComplaint(w.cases, { key: key('answer'), actor: OFFICER, complaintId: 'C-000001', answer: 'Again' }));
     expect(again.code).toBe('complaint.closed');

@@ -44,6 +44,15 @@ describe('reading what people type after /violation and /partner', () => {
     expect(parsePartnerCommand('request')).toEqual({ sub: 'usage', of: 'request' });
   });
 
+  it('reads /partner exit PARTNER and /partner exit PARTNER apply (R-EXIT-*); anything else gets the exit usage', () => {
+    expect(parsePartnerCommand('exit P1')).toEqual({ sub: 'exit', partnerId: 'P1', apply: false });
+    expect(parsePartnerCommand('EXIT P1 Apply')).toEqual({ sub: 'exit', partnerId: 'P1', apply: true });
+    expect(parsePartnerCommand('exit')).toEqual({ sub: 'usage', of: 'exit' });
+    expect(parsePartnerCommand('exit P1 now')).toEqual({ sub: 'usage', of: 'exit' });
+    expect(parsePartnerCommand('exit P1 apply now')).toEqual({ sub: 'usage', of: 'exit' });
+    expect(parsePartnerCommand('complaint')).toEqual({ sub: 'complaint' });
+  });
+
   it('takes evidence links one a line, ignoring blank lines and spaces', () => {
     expect(linkLines(' https://a.example/1 \r\n\n  https://b.example/2\n')).toEqual(['https://a.example/1', 'https://b.example/2']);
     expect(linkLines(null)).toEqual([]);
