@@ -25,6 +25,11 @@ function complaintBlocks(c: ComplaintView, locale: Locale, t: Translate): DocBlo
   ];
 }
 
+/** Staff answer from the message itself (the officer role; the use case checks who and whether still open). */
+function answerButton(c: ComplaintView, t: Translate): DocBlock {
+  return actions([{ action: 'complaintAnswerOpen', value: c.complaintId, label: t('notification.complaint_filed.answer'), style: 'primary' }]);
+}
+
 /** R-COMPLAINT (§7.2): a partner complains about the vendor; staff answer it by the due day. */
 export const composeComplaintFiled: Composer<'complaint_filed'> = (n, locale) => {
   const t = translator(locale);
@@ -37,7 +42,7 @@ export const composeComplaintFiled: Composer<'complaint_filed'> = (n, locale) =>
       paragraph(tr(t, 'notification.complaint_filed.intro', { partner: partnerLabel(c.partnerName, c.partnerId), due: formatDateTime(c.answerDue, locale) })),
       ...complaintBlocks(c, locale, t),
       context(tr(t, 'notification.complaint_filed.how', { id })),
-      actions([{ action: 'complaintAnswerOpen', value: c.complaintId, label: t('notification.complaint_filed.answer'), style: 'primary' }]),
+      answerButton(c, t),
     ],
     tr(t, 'notification.complaint.shortened', { id }),
   );
@@ -69,7 +74,7 @@ export const composeComplaintReminder: Composer<'complaint_reminder'> = (n, loca
   const params = { id, partner: user(c.partnerName), due: formatDateTime(c.answerDue, locale) };
   return document(
     tr(t, `${k}.text`, params),
-    [title(t(`${k}.title`)), paragraph(tr(t, `${k}.intro`, params)), ...complaintBlocks(c, locale, t), context(tr(t, 'notification.complaint_filed.how', { id }))],
+    [title(t(`${k}.title`)), paragraph(tr(t, `${k}.intro`, params)), ...complaintBlocks(c, locale, t), context(tr(t, 'notification.complaint_filed.how', { id })), answerButton(c, t)],
     tr(t, 'notification.complaint.shortened', { id }),
   );
 };

@@ -28,6 +28,7 @@ function expectedButtons(n: Notification): [string, string][] {
     case 'objection_recorded':
       return [[ACTIONS.answerOpen, caseId]];
     case 'complaint_filed':
+    case 'complaint_reminder':
       return [[ACTIONS.complaintAnswerOpen, n.complaint.complaintId]];
     default:
       return [];
