@@ -133,6 +133,8 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
         logger.info('DingTalk Stream connected', { gateway: config.dingtalk.streamUrl });
       } else {
         dingtalkRoute = { path: DINGTALK_EVENTS_PATH, method: ['POST'], handler: dingtalkEventsHandler({ appSecret: config.dingtalk.clientSecret, clock, inbound, logger }) };
+        // Card clicks reach POST /dingtalk/events only through a registered callbackRouteKey (README, DingTalk http mode).
+        if (!config.dingtalk.cardCallbackRouteKey) logger.warn('DINGTALK_MODE=http without DINGTALK_CARD_CALLBACK_ROUTE_KEY: card buttons and forms will not call back');
       }
     }
 
@@ -182,7 +184,7 @@ function slackNotifier(config: SlackConfig, logger: Logger, clock: Clock): { not
 function dingtalkParts(config: DingTalkConfig, database: Database, logger: Logger, clock: Clock): { meter: DbUsageMeter; robot: DingTalkRobotApi; notifier: DingTalkNotifier } {
   const meter = new DbUsageMeter(database.db, { clock, logger });
   const api = new DingTalkOpenApi({ baseUrl: config.apiUrl, clientId: config.clientId, clientSecret: config.clientSecret, meter });
-  const robot = new DingTalkRobotApi(api, config.robotCode);
+  const robot = new DingTalkRobotApi(api, config.robotCode, { callbackRouteKey: config.cardCallbackRouteKey });
   const notifier = new DingTalkNotifier({
     robot,
     conversations: config.conversations,

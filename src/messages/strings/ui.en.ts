@@ -477,9 +477,11 @@ export const uiEn = {
     card: {
       refused: 'Not done: {{reason}}',
       unknownAction: 'This button is not known here; open the case again with `violation show V-…`.',
-      elsewhere: 'This step is not available in DingTalk yet; use the Slack app or ask an officer (CLI).',
       needsText: 'Write your reasons in the card’s text box, then press the button again.',
       done: 'Done.',
+    },
+    form: {
+      fixErrors: 'Nothing was proposed; correct the fields marked and send again.',
     },
   },
   // ── complaints (R-COMPLAINT, issue 11) ──

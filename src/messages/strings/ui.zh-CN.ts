@@ -471,9 +471,11 @@ export const uiZh = {
     card: {
       refused: '未执行：{{reason}}',
       unknownAction: '无法识别此按钮；请用 `违规 查看 V-…` 重新打开案件。',
-      elsewhere: '此步骤暂不能在钉钉中完成；请使用 Slack 应用或请合规专员（CLI）处理。',
       needsText: '请先在卡片的文本框中写明理由，再按按钮。',
       done: '已完成。',
+    },
+    form: {
+      fixErrors: '未提出任何内容；请修改标出的字段后重新提交。',
     },
   },
   // ── 投诉（R-COMPLAINT，第 11 号议题）──
