@@ -6,6 +6,7 @@
 // and re-pushes a callback nobody acked. Facts: /work/wt/notes-dtwire.md.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { keepIdleSocketsOpen } from './keep-alive.ts';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dingtalkSign } from '../../src/dingtalk/callback-signature.ts';
@@ -167,6 +168,7 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions = {}): Prom
   const server: Server = createServer((req, res) => {
     onRequest(req, res).catch(() => res.writeHead(500).end());
   });
+  keepIdleSocketsOpen(server);
   const wss = new WebSocketServer({ server, path: '/connect' });
   const sockets = new Set<WebSocket>();
   const acks: StreamAck[] = [];
