@@ -370,7 +370,7 @@ export const uiEn = {
       bad_date: 'Give a real date.',
       date_in_future: 'The date cannot be in the future.',
       occurred_after_notice: 'The violation date is after the notice date.',
-      bad_button: 'That button or form no longer works; open the case again with `/violation show`.',
+      bad_button: 'That button or form no longer works; open the case again with `{{show}}`.',
     },
     objection: {
       deadline_passed: 'The objection window of case {{caseId}} has closed.',

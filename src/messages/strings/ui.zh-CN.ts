@@ -364,7 +364,7 @@ export const uiZh = {
       bad_date: '请填写有效日期。',
       date_in_future: '日期不能晚于今天。',
       occurred_after_notice: '违规日期晚于通知日期。',
-      bad_button: '该按钮或表单已失效，请用 `/violation show` 重新打开案件。',
+      bad_button: '该按钮或表单已失效，请用 `{{show}}` 重新打开案件。',
     },
     objection: {
       deadline_passed: '案件 {{caseId}} 的异议期已结束。',
