@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './slack-config.ts';
+import { loadDingTalkH5Config, type DingTalkH5Config } from './dingtalk-h5-config.ts';
 
 /**
  * The DingTalk adapter's settings (issue 12), parsed once at start. The names
@@ -31,6 +32,8 @@ export interface DingTalkConfig {
   defaultLocale: 'zh-CN' | 'en';
   /** The report form's interactive-card template (DingTalk has no modals); null: `违规 上报` says it is not set up. */
   reportCardTemplateId: string | null;
+  /** The report card's H5 partner picker (dingtalk-h5-config.ts); null/absent: not set up. */
+  h5?: DingTalkH5Config | null;
 }
 
 export const DINGTALK_API_URL = 'https://api.dingtalk.com';
@@ -112,6 +115,7 @@ export function loadDingTalkConfig(env: NodeJS.ProcessEnv): DingTalkConfig {
     cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID,
     defaultLocale: e.DEFAULT_LOCALE,
     reportCardTemplateId: e.DINGTALK_REPORT_CARD_TEMPLATE_ID ?? null,
+    h5: loadDingTalkH5Config(env),
   };
 }
 
