@@ -32,8 +32,8 @@ export interface DingTalkConfig {
   defaultLocale: 'zh-CN' | 'en';
   /** The report form's interactive-card template (DingTalk has no modals); null: `违规 上报` says it is not set up. */
   reportCardTemplateId: string | null;
-  /** The report card's H5 partner picker (dingtalk-h5-config.ts); null/absent: not set up. */
-  h5?: DingTalkH5Config | null;
+  /** The report card's H5 partner picker (dingtalk-h5-config.ts); absent: not set up. */
+  h5?: DingTalkH5Config;
 }
 
 export const DINGTALK_API_URL = 'https://api.dingtalk.com';
@@ -104,6 +104,7 @@ export function loadDingTalkConfig(env: NodeJS.ProcessEnv): DingTalkConfig {
     throw new ConfigError(variable, `${variable} ${what}: ${HOW_TO_FIX[variable] ?? 'see the README, DingTalk set-up'}.`);
   }
   const e = parsed.data;
+  const h5 = loadDingTalkH5Config(env);
   return {
     clientId: e.DINGTALK_CLIENT_ID,
     clientSecret: e.DINGTALK_CLIENT_SECRET,
@@ -115,7 +116,7 @@ export function loadDingTalkConfig(env: NodeJS.ProcessEnv): DingTalkConfig {
     cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID,
     defaultLocale: e.DEFAULT_LOCALE,
     reportCardTemplateId: e.DINGTALK_REPORT_CARD_TEMPLATE_ID ?? null,
-    h5: loadDingTalkH5Config(env),
+    ...(h5 ? { h5 } : {}),
   };
 }
 
