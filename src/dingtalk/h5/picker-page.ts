@@ -35,6 +35,7 @@ export function pickerPage(input: PickerPageInput): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(t('dingtalkH5.title'))}</title>
 <style>
 body{font:15px/1.5 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;margin:0;padding:12px;color:#171a1d;background:#f2f2f6}
