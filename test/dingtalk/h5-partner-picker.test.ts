@@ -119,6 +119,20 @@ describeEachBackend('the DingTalk H5 partner picker (issue 12, R-EVIDENCE)', (ge
     expect(bot.fake.delivered(CARD_UPDATE)).toHaveLength(0);
   });
 
+  it('an app token DingTalk no longer takes is replaced, and the same code then signs in', async () => {
+    world = await startPickerWorld(getDb());
+    const { bot, url } = world;
+    const card = await reportCardOf(bot, DT.officer);
+    const linkToken = cardParam(card.params.partnerPickerUrl!);
+    // A first sign-in fetches the picker's app token; then every token DingTalk issued stops working.
+    expect((await post(`${url}/dingtalk/h5/session`, { code: bot.fake.issueAuthCode(DT.officer), card: linkToken })).status).toBe(200);
+    const issued = bot.fake.tokensIssued();
+    bot.fake.expireTokens();
+    expect((await post(`${url}/dingtalk/h5/session`, { code: bot.fake.issueAuthCode(DT.officer), card: linkToken })).status).toBe(200);
+    expect(bot.fake.tokensIssued()).toBe(issued + 1);
+    expect(bot.fake.calls.filter((c) => c.api === USER_BY_CODE_API).map((c) => c.status)).toEqual([200, 200, 200]);
+  });
+
   it('R-EVIDENCE: only a reporter lists partners; a partner’s contact never sees or picks their own', async () => {
     world = await startPickerWorld(getDb());
     const { bot, url } = world;

@@ -18,6 +18,15 @@ export const USER_BY_CODE_API = 'POST topapi/v2/user/getuserinfo';
 /** DingTalk's own limit: an auth code is valid 5 minutes. */
 const CODE_LIFETIME_MS = 5 * 60_000;
 
+/** oapi errcodes of a bad app token (40014 invalid, 42001 expired, 40001 wrong credential): not the code's fault. */
+const TOKEN_REFUSED = new Set([40014, 42001, 40001]);
+
+interface UserByCodeAnswer {
+  errcode?: number;
+  errmsg?: string;
+  result?: { userid?: unknown };
+}
+
 export class AuthCodeRefused extends Error {
   override readonly name = 'AuthCodeRefused';
 }
@@ -25,7 +34,7 @@ export class AuthCodeRefused extends Error {
 export interface AuthCodeExchangeOptions {
   /** Base of DingTalk's older server API (DINGTALK_OAPI_URL: https://oapi.dingtalk.com, or the fake). */
   oapiUrl: string;
-  api: Pick<DingTalkOpenApi, 'accessToken'>;
+  api: Pick<DingTalkOpenApi, 'accessToken' | 'invalidate'>;
   meter?: ApiMeter;
   fetch?: typeof fetch;
   now?: () => number;
@@ -55,17 +64,27 @@ export class AuthCodeExchange {
     if (this.seen.has(code)) throw new AuthCodeRefused('auth code already used');
     this.seen.set(code, this.now());
     const token = await this.opts.api.accessToken();
-    this.meter.count(USER_BY_CODE_API);
-    const res = await this.fetchFn(`${this.oapiUrl}/topapi/v2/user/getuserinfo?access_token=${encodeURIComponent(token.value)}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ code }),
-    });
-    const body = (await res.json().catch(() => ({}))) as { errcode?: number; errmsg?: string; result?: { userid?: unknown } };
+    let { res, body } = await this.ask(code, token.value);
+    if (TOKEN_REFUSED.has(body.errcode ?? 0)) {
+      // The app token expired early or was revoked: a new one, and the same code once more (DingTalk did not use it).
+      this.opts.api.invalidate(token);
+      ({ res, body } = await this.ask(code, (await this.opts.api.accessToken()).value));
+    }
     if (!res.ok || body.errcode !== 0 || typeof body.result?.userid !== 'string' || body.result.userid === '') {
       throw new AuthCodeRefused(`DingTalk refused the auth code (HTTP ${res.status}, errcode ${String(body.errcode)}: ${String(body.errmsg ?? '')})`);
     }
     return body.result.userid;
+  }
+
+  private async ask(code: string, token: string): Promise<{ res: Response; body: UserByCodeAnswer }> {
+    this.meter.count(USER_BY_CODE_API);
+    const res = await this.fetchFn(`${this.oapiUrl}/topapi/v2/user/getuserinfo?access_token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    const body = (await res.json().catch(() => ({}))) as UserByCodeAnswer;
+    return { res, body };
   }
 
   private forgetOld(): void {
