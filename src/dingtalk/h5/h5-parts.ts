@@ -26,7 +26,7 @@ export function partnerPickerParts(config: DingTalkConfig & { h5: DingTalkH5Conf
     db: deps.db,
     logger: deps.logger,
     robot: deps.robot,
-    codes: new AuthCodeExchange({ oapiUrl: config.h5.oapiUrl, api: deps.api, meter: deps.meter }),
+    codes: new AuthCodeExchange({ oapiUrl: config.h5.oapiUrl, api: deps.api, meter: deps.meter, now }),
     secret: config.clientSecret,
     now,
     corpId: config.h5.corpId,
