@@ -12,6 +12,7 @@ import { DingTalkOpenApi } from './dingtalk/openapi-client.ts';
 import { DingTalkRobotApi } from './dingtalk/robot-api.ts';
 import { DingTalkStreamClient } from './dingtalk/stream-client.ts';
 import { DbUsageMeter } from './dingtalk/usage-meter.ts';
+import { partnerPickerParts } from './dingtalk/h5/h5-parts.ts';
 import type { ChatNotifiers } from './service/outbox/notifier.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -110,6 +111,9 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
 
     // DingTalk's inbound side: the Stream connection, or the route on the shared PORT.
     let dingtalkRoute: { path: string; method: string[]; handler: ReturnType<typeof dingtalkEventsHandler> } | undefined;
+    // The report card's H5 partner picker, on the same PORT in either mode (DINGTALK_H5_URL).
+    const dingtalkConfig = config.dingtalk;
+    const picker = dingtalkConfig?.h5 && dingtalk ? partnerPickerParts({ ...dingtalkConfig, h5: dingtalkConfig.h5 }, { db: database.db, api: dingtalk.api, robot: dingtalk.robot, meter: dingtalk.meter, logger, clock }) : undefined;
     if (config.dingtalk && dingtalk) {
       const inbound = new DingTalkInbound(database.db, clock, dingtalkHandlers({
         db: database.db,
@@ -119,6 +123,7 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
         logger,
         reportCardTemplateId: config.dingtalk.reportCardTemplateId,
         callbackType: config.dingtalk.mode === 'stream' ? 'STREAM' : 'HTTP',
+        ...(picker ? { partnerPicker: picker.link } : {}),
       }));
       if (config.dingtalk.mode === 'stream') {
         const stream = new DingTalkStreamClient({
@@ -142,7 +147,8 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
     if (config.slack && slack) {
       const ctx: SlackContext = { config: config.slack, cases, locales: slack.locales, logger, checkDatabase };
       const receiver = opts.receiver ? { receiver: opts.receiver } : {};
-      const app = createSlackApp(ctx, { ...receiver, ...(dingtalkRoute ? { routes: [dingtalkRoute] } : {}) });
+      const routes = [...(dingtalkRoute ? [dingtalkRoute] : []), ...(picker ? picker.routes : [])];
+      const app = createSlackApp(ctx, { ...receiver, ...(routes.length > 0 ? { routes } : {}) });
       const started = await startSlackApp(app, ctx, { port: opts.port ?? config.port, ...(opts.host ? { host: opts.host } : {}), ...receiver });
       stack.push(async () => {
         await app.stop();
@@ -151,7 +157,7 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
       logger.info('serving Slack', { mode: started.mode, port: started.port, defaultLocale: config.slack.defaultLocale });
     } else {
       // DingTalk alone: a small server for /healthz (and the callbacks in http mode).
-      const server = await startDingTalkHttpServer({ port: opts.port ?? config.port, ...(opts.host ? { host: opts.host } : {}), checkDatabase, events: dingtalkRoute?.handler, logger });
+      const server = await startDingTalkHttpServer({ port: opts.port ?? config.port, ...(opts.host ? { host: opts.host } : {}), checkDatabase, events: dingtalkRoute?.handler, ...(picker ? { h5: { prefix: picker.prefix, handler: picker.handler } } : {}), logger });
       stack.push(() => server.stop());
       port = server.port;
     }
@@ -181,7 +187,7 @@ function slackNotifier(config: SlackConfig, logger: Logger, clock: Clock): { not
 }
 
 /** DingTalk's OpenAPI client (metered: one meter for the process), robot API and notifier. */
-function dingtalkParts(config: DingTalkConfig, database: Database, logger: Logger, clock: Clock): { meter: DbUsageMeter; robot: DingTalkRobotApi; notifier: DingTalkNotifier } {
+function dingtalkParts(config: DingTalkConfig, database: Database, logger: Logger, clock: Clock): { meter: DbUsageMeter; api: DingTalkOpenApi; robot: DingTalkRobotApi; notifier: DingTalkNotifier } {
   const meter = new DbUsageMeter(database.db, { clock, logger });
   const api = new DingTalkOpenApi({ baseUrl: config.apiUrl, clientId: config.clientId, clientSecret: config.clientSecret, meter });
   const robot = new DingTalkRobotApi(api, config.robotCode, { callbackRouteKey: config.cardCallbackRouteKey });
@@ -194,7 +200,7 @@ function dingtalkParts(config: DingTalkConfig, database: Database, logger: Logge
     defaultLocale: config.defaultLocale,
     now: () => clock.now(),
   });
-  return { meter, robot, notifier };
+  return { meter, api, robot, notifier };
 }
 
 /** One line a person can act on: what is wrong and how to fix it, never a stack trace. */

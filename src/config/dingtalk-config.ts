@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './slack-config.ts';
+import { loadDingTalkH5Config, type DingTalkH5Config } from './dingtalk-h5-config.ts';
 
 /**
  * The DingTalk adapter's settings (issue 12), parsed once at start. The names
@@ -37,6 +38,8 @@ export interface DingTalkConfig {
    * without it DingTalk does not know where to send card clicks.
    */
   cardCallbackRouteKey: string | undefined;
+  /** The report card's H5 partner picker (dingtalk-h5-config.ts); absent: not set up. */
+  h5?: DingTalkH5Config;
 }
 
 export const DINGTALK_API_URL = 'https://api.dingtalk.com';
@@ -109,6 +112,7 @@ export function loadDingTalkConfig(env: NodeJS.ProcessEnv): DingTalkConfig {
     throw new ConfigError(variable, `${variable} ${what}: ${HOW_TO_FIX[variable] ?? 'see the README, DingTalk set-up'}.`);
   }
   const e = parsed.data;
+  const h5 = loadDingTalkH5Config(env);
   return {
     clientId: e.DINGTALK_CLIENT_ID,
     clientSecret: e.DINGTALK_CLIENT_SECRET,
@@ -121,6 +125,7 @@ export function loadDingTalkConfig(env: NodeJS.ProcessEnv): DingTalkConfig {
     defaultLocale: e.DEFAULT_LOCALE,
     reportCardTemplateId: e.DINGTALK_REPORT_CARD_TEMPLATE_ID ?? null,
     cardCallbackRouteKey: e.DINGTALK_CARD_CALLBACK_ROUTE_KEY,
+    ...(h5 ? { h5 } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { SLACK_WORDS } from './render/platform-words.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { isDomainError, type DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
@@ -62,7 +63,8 @@ export function userMessage(e: unknown, f: Fmt, logger: Logger, where: Record<st
 function domainMessage(e: DomainError, f: Fmt, logger: Logger, where: Record<string, unknown>): UserMessage {
   const details = (typeof e.details === 'object' && e.details !== null ? e.details : undefined) as Details;
   const field = typeof details?.field === 'string' ? details.field : implicitField[e.code];
-  const values = { caseId: details?.caseId, ...(params[e.code]?.(f, details) ?? {}) };
+  // `{{show}}`: the catalogue names commands neutrally (src/messages/platform-words.ts); here, Slack's.
+  const values = { caseId: details?.caseId, show: SLACK_WORDS.caseShow, ...(params[e.code]?.(f, details) ?? {}) };
   const translated = f.t(`errors.${e.code}`, { ...values, defaultValue: '' });
   if (translated !== '') return { text: translated, field, code: e.code };
   // A code without a translation still says something true: the use case's own (English) sentence, escaped.
