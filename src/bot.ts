@@ -16,7 +16,7 @@ import { partnerPickerParts } from './dingtalk/h5/h5-parts.ts';
 import type { ChatNotifiers } from './service/outbox/notifier.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { loadPolicyVersions } from './db/repositories/policy.repository.ts';
+import { livePolicies } from './service/policy/live-policies.ts';
 import { isDomainError } from './domain/errors.ts';
 import type { PolicyVersion } from './domain/policy/policy-version.ts';
 import type { CaseDeps } from './service/cases/case-deps.ts';
@@ -90,7 +90,10 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
     logger.info('database open', { backend: database.backend });
     await migrateDatabase(database);
     const seeded = await ensureReferenceData(database.db, clock);
-    const policies = await loadPolicyVersions(database.db);
+    // R-POLICY: kept current while the bot runs; a version loaded by `cli policy load` is picked up without a restart.
+    const live = await livePolicies(database, (e) => logger.error('policy versions not re-read', { error: e instanceof Error ? e.message : String(e) }));
+    stack.push(() => live.stop());
+    const policies = live.versions;
     logger.info('reference data ready', { policies: policies.map((p) => p.id), policyAdded: seeded.policyAdded, calendarYearsAdded: seeded.yearsAdded });
     if (opts.prepare) await opts.prepare({ db: database.db, clock, policies });
 
