@@ -2,6 +2,10 @@ import { isStaff, loadAccess } from '../../../service/access/actor.ts';
 import { complaintModal } from '../../render/modals/complaint-modal.ts';
 import { partnerStanding } from '../../../service/rules/partner-standing.ts';
 import { requestAsAdmin } from '../../../service/requests/partner-request.ts';
+import { registryEntryForAdmin, requireRegistryAdmin } from '../../../service/registry/registry-entry.ts';
+import { contractModal } from '../../render/modals/contract-modal.ts';
+import { partnerModal } from '../../render/modals/partner-modal.ts';
+import { programModal } from '../../render/modals/program-modal.ts';
 import { actorOf, fmtFor, rulesOf } from '../../slack-context.ts';
 import { requestReply } from '../../render/views/request.ts';
 import { standingReply } from '../../render/views/standing.ts';
@@ -13,19 +17,30 @@ import type { CommandArgs, Make } from '../shared/types.ts';
  * `/partner status PARTNER`: standing for staff, and for the partner's own contacts.
  * `/partner request KIND PARTNER DATE [CATEGORY|PROGRAM]`: an admin asks for the partner (R-RESTRICT, R-LATE).
  * `/partner complaint`: a partner's contact complains about the vendor in a modal (R-COMPLAINT); anyone else is told privately why not.
+ * `/partner add`, `/partner edit|program PARTNER`, `/partner contract PARTNER [new]`: an admin changes the registry in a modal (R-CAT, issue 11);
+ * anyone else is told privately and no modal opens.
  */
 export const partnerCommand: Make<CommandArgs> = (ctx) => async ({ ack, command, client, respond }) => {
   await ack();
   const f = await fmtFor(ctx, command.user_id);
   const to = { client, userId: command.user_id, respond, responseUrl: command.response_url };
   const parsed = parsePartnerCommand(command.text ?? '');
-  if (parsed.sub === 'usage') return replyPrivately(ctx, to, textReply(f.t(parsed.of === 'request' ? 'usage.request' : 'usage.status')));
+  if (parsed.sub === 'usage') return replyPrivately(ctx, to, textReply(f.t(`usage.${parsed.of ?? 'status'}`)));
   await answerPrivately(ctx, to, f, { command: command.command, userId: command.user_id }, async () => {
     if (parsed.sub === 'complaint') {
       // The same test as fileComplaint's, before the modal opens: staff and strangers are told at once, privately.
       const access = await loadAccess(ctx.cases.db, actorOf(command.user_id));
       if (access.partnerIds.length === 0) return textReply(f.t(isStaff(access) ? 'complaint.staffOnly' : 'complaint.partnersOnly'));
       await client.views.open({ trigger_id: command.trigger_id, view: complaintModal(f) });
+      return undefined;
+    }
+    if (parsed.sub === 'add' || parsed.sub === 'edit' || parsed.sub === 'contract' || parsed.sub === 'program') {
+      // The admin check runs before the modal opens (and again on submission, in the use case).
+      const actor = actorOf(command.user_id);
+      if (parsed.sub === 'add') await requireRegistryAdmin(ctx.cases.db, actor);
+      const entry = parsed.sub === 'add' ? undefined : await registryEntryForAdmin(ctx.cases.db, actor, parsed.partnerId);
+      const view = entry === undefined ? partnerModal(f) : parsed.sub === 'contract' ? contractModal(f, entry, parsed.fresh) : parsed.sub === 'program' ? programModal(f, entry) : partnerModal(f, entry);
+      await client.views.open({ trigger_id: command.trigger_id, view });
       return undefined;
     }
     if (parsed.sub === 'request') {
