@@ -382,6 +382,7 @@ export const uiEn = {
     },
     partner: { not_found: 'No such partner.' },
     registry: {
+      bad_form: 'That form no longer works; open it again with `/partner edit`, `/partner contract` or `/partner program` and the partner.',
       invalid: '{{reason}}',
       no_category: 'Give a level in at least one category (R-CAT).',
       partner_exists: 'There is already a partner {{partner}}; change it with `/partner edit {{partner}}`.',

@@ -376,6 +376,7 @@ export const uiZh = {
     },
     partner: { not_found: '没有该合作伙伴。' },
     registry: {
+      bad_form: '该表单已失效，请用 `/partner edit`、`/partner contract` 或 `/partner program` 加伙伴 ID 重新打开。',
       invalid: '输入有误：{{reason}}',
       no_category: '请至少为一个类别填写级别（R-CAT）。',
       partner_exists: '合作伙伴 {{partner}} 已存在；请用 `/partner edit {{partner}}` 修改。',

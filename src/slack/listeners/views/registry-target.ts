@@ -5,7 +5,7 @@ import { metadataOf } from '../shared/view-state.ts';
 /** The partner and version a registry modal was opened on; a tampered or missing one is refused in words. */
 export function registryTarget(raw: string): { partnerId: string; version: string; replaces: string | null } {
   const m: RegistryMetadata | null = metadataOf(raw, registryMetadataSchema);
-  if (!m?.p) throw new DomainError('input.bad_button', 'That form no longer works; open it again with /partner.');
+  if (!m?.p) throw new DomainError('registry.bad_form', 'That form no longer works; open it again with /partner.');
   return { partnerId: m.p, version: m.v ?? '', replaces: m.r ?? null };
 }
 
