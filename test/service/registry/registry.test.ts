@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { auditEvents } from '../../../src/db/schema/index.ts';
+import { exitFacts } from '../../../src/service/exits/exit-partner.ts';
 import { readRegistryEntry, registryEntryForAdmin } from '../../../src/service/registry/registry-entry.ts';
 import { changeProgram, type ProgramForm } from '../../../src/service/registry/change-program.ts';
 import { saveContract, type ContractForm } from '../../../src/service/registry/save-contract.ts';
@@ -106,6 +107,8 @@ describeEachBackend('the registry changed by admins (issue 11, R-CAT)', (getDb) 
       { startsOn: '2027-04-01', endsOn: '2028-03-31', renewalNoticeOn: null },
     ]);
     expect((await auditOf(w, 'P1')).filter((a) => a.action === 'registry.contract_saved')).toHaveLength(3);
+    // What R-EXIT-EXPIRY and R-EXIT-RENEWAL read is what the admin saved.
+    expect((await exitFacts(w.db, 'P1'))!.contracts).toEqual(expect.arrayContaining([{ startsOn: '2025-04-01', endsOn: '2027-03-31', renewalNoticeOn: '2027-01-15' }]));
   });
 
   it('programs: a partner joins a program on a category it holds, not twice, and leaves it; a category a program sits on stays until it leaves', async () => {
@@ -149,6 +152,15 @@ describeEachBackend(
       const changes = (await auditOf(w, 'P1')).filter((a) => a.action === 'registry.partner_changed');
       expect(changes.map((c) => (c.payload as { after: { name: string } }).after.name)).toEqual(won);
       await expectAuditIntact(w.db);
+    });
+
+    it('two admins adding one id at once: one adds it, the other is told it exists; one partner, one audit event', async () => {
+      const w = await caseWorld(getDb());
+      const settled = await Promise.allSettled([addPartner(w.cases, p2({ name: 'First' })), addPartner(w.cases, p2({ name: 'Second' }))]);
+      expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+      expect(settled.flatMap((s) => (s.status === 'rejected' ? [(s.reason as { code?: string }).code] : []))).toEqual(['registry.partner_exists']);
+      expect((await auditOf(w, 'P2')).map((a) => a.action)).toEqual(['registry.partner_added']);
+      expect((await readRegistryEntry(w.db, 'P2'))!.contacts).toHaveLength(3);
     });
   },
   ['postgres'],
