@@ -6,10 +6,13 @@ import { registryEntryForAdmin, requireRegistryAdmin } from '../../../service/re
 import { contractModal } from '../../render/modals/contract-modal.ts';
 import { partnerModal } from '../../render/modals/partner-modal.ts';
 import { programModal } from '../../render/modals/program-modal.ts';
-import { actorOf, fmtFor, rulesOf } from '../../slack-context.ts';
+import type { Actor } from '../../../service/access/actor.ts';
+import { actorOf, fmtFor, rulesOf, type SlackContext } from '../../slack-context.ts';
+import type { ModalView } from '../../render/views/blocks.ts';
+import type { Fmt } from '../../render/views/format.ts';
 import { requestReply } from '../../render/views/request.ts';
 import { standingReply } from '../../render/views/standing.ts';
-import { parsePartnerCommand } from '../shared/parse.ts';
+import { parsePartnerCommand, type PartnerCommand } from '../shared/parse.ts';
 import { answerPrivately, replyPrivately, textReply } from '../shared/reply.ts';
 import type { CommandArgs, Make } from '../shared/types.ts';
 
@@ -35,12 +38,7 @@ export const partnerCommand: Make<CommandArgs> = (ctx) => async ({ ack, command,
       return undefined;
     }
     if (parsed.sub === 'add' || parsed.sub === 'edit' || parsed.sub === 'contract' || parsed.sub === 'program') {
-      // The admin check runs before the modal opens (and again on submission, in the use case).
-      const actor = actorOf(command.user_id);
-      if (parsed.sub === 'add') await requireRegistryAdmin(ctx.cases.db, actor);
-      const entry = parsed.sub === 'add' ? undefined : await registryEntryForAdmin(ctx.cases.db, actor, parsed.partnerId);
-      const view = entry === undefined ? partnerModal(f) : parsed.sub === 'contract' ? contractModal(f, entry, parsed.fresh) : parsed.sub === 'program' ? programModal(f, entry) : partnerModal(f, entry);
-      await client.views.open({ trigger_id: command.trigger_id, view });
+      await client.views.open({ trigger_id: command.trigger_id, view: await registryModal(ctx, f, actorOf(command.user_id), parsed) });
       return undefined;
     }
     if (parsed.sub === 'request') {
@@ -52,3 +50,18 @@ export const partnerCommand: Make<CommandArgs> = (ctx) => async ({ ack, command,
     return standingReply(f, ctx.cases.policies, await partnerStanding(rulesOf(ctx), { partnerId: parsed.partnerId, viewer: actorOf(command.user_id) }));
   });
 };
+
+/**
+ * The modal an admin's registry subcommand opens (R-CAT, issue 11). The admin
+ * check runs before it opens (a refusal is a private answer, no modal) and
+ * again on submission, in the use case.
+ */
+async function registryModal(ctx: SlackContext, f: Fmt, actor: Actor, parsed: Extract<PartnerCommand, { sub: 'add' | 'edit' | 'contract' | 'program' }>): Promise<ModalView> {
+  if (parsed.sub === 'add') {
+    await requireRegistryAdmin(ctx.cases.db, actor);
+    return partnerModal(f);
+  }
+  const entry = await registryEntryForAdmin(ctx.cases.db, actor, parsed.partnerId);
+  if (parsed.sub === 'contract') return contractModal(f, entry, parsed.fresh);
+  return parsed.sub === 'program' ? programModal(f, entry) : partnerModal(f, entry);
+}
