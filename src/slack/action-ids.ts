@@ -47,6 +47,15 @@ export const INPUTS = {
   outcome: 'outcome',
   suspend: 'suspend',
   subject: 'subject',
+  /** The registry modals (R-CAT, issue 11): one action id per kind of input; the block ids tell them apart. */
+  partnerId: 'partner_id',
+  name: 'name',
+  level: 'level',
+  contacts: 'contacts',
+  date: 'date',
+  program: 'program',
+  category: 'category',
+  programAction: 'program_action',
 } as const;
 
 export const VIEWS = {
@@ -59,6 +68,12 @@ export const VIEWS = {
   dismiss: 'dismiss_submit',
   /** R-COMPLAINT: a partner's complaint against the vendor (`/partner complaint`). */
   complaint: 'complaint_submit',
+  /** R-CAT (issue 11), admins: `/partner add` and `/partner edit PARTNER`. */
+  partner: 'partner_submit',
+  /** `/partner contract PARTNER [new]`: one contract term. */
+  contract: 'contract_submit',
+  /** `/partner program PARTNER`: joined or left a program. */
+  program: 'program_submit',
 } as const;
 
 /** Slash commands, as declared in manifest.yml. */

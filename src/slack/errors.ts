@@ -36,6 +36,13 @@ const params: Record<string, (f: Fmt, d: Details) => Record<string, unknown>> = 
       (_f: Fmt, d: Details) => Object.fromEntries(['kind', 'partner', 'category', 'program', 'given', 'on'].map((k) => [k, escapeMrkdwn(String(d?.[k === 'partner' ? 'partnerId' : k] ?? ''))])),
     ]),
   ),
+  // The registry (issue 11): the partner, program, term and the import rule's own reason, escaped.
+  ...Object.fromEntries(
+    ['invalid', 'partner_exists', 'changed_under_you', 'partner_exited', 'category_in_use', 'contract_overlap', 'already_in_program', 'not_in_program'].map((c) => [
+      `registry.${c}`,
+      (_f: Fmt, d: Details) => Object.fromEntries(['partner', 'program', 'startsOn', 'endsOn', 'reason'].map((k) => [k, escapeMrkdwn(String(d?.[k === 'partner' ? 'partnerId' : k] ?? ''))])),
+    ]),
+  ),
   'determination.conflict_of_interest': (f, d) => ({ why: f.t(`conflict.${String(d?.conflict)}`) }),
   'case.step_out_of_order': (f, d) => ({ caseId: d?.caseId, state: f.t(`state.${String(d?.state)}`), action: f.t(`step.${String(d?.action)}`) }),
   'determination.already_decided': (f, d) => ({

@@ -17,6 +17,7 @@ export type Permission =
   | 'objection.answer'
   | 'payment.record'
   | 'partner.request'
+  | 'partner.manage'
   | 'complaint.answer'
   | 'admin.manage';
 
@@ -30,6 +31,7 @@ const needs: Record<Permission, StaffRole> = {
   'objection.answer': 'officer',
   'payment.record': 'finance',
   'partner.request': 'admin',
+  'partner.manage': 'admin',
   'complaint.answer': 'officer',
   'admin.manage': 'admin',
 };
@@ -44,6 +46,7 @@ const doing: Record<Permission, string> = {
   'objection.answer': 'answer an objection',
   'payment.record': 'record a payment',
   'partner.request': 'ask for a partner’s upgrade, onboarding or program',
+  'partner.manage': 'add or change a partner in the registry',
   'complaint.answer': 'answer a partner’s complaint',
   'admin.manage': 'manage roles, policy and the calendar',
 };

@@ -30,6 +30,20 @@ export interface ImportResult {
   details?: Record<string, unknown>;
 }
 
+/**
+ * One thing wrong with a row, by the column it is about: the CSV import joins
+ * the reasons into its line's error; the `/partner` modals show each under
+ * the input that column came from (issue 11: one set of rules for both).
+ */
+export interface RowProblem {
+  column: string;
+  reason: string;
+}
+
+export function rowError(line: number, problems: readonly RowProblem[]): CsvRowError {
+  return { line, reason: problems.map((p) => p.reason).join('; ') };
+}
+
 /** The whole file is refused: every bad row with its line and reason. */
 export function badRows(file: string, errors: CsvRowError[]): DomainError {
   const sorted = byLine(errors);

@@ -18,6 +18,7 @@ export function helpReply(f: Fmt, unknown?: string): PrivateReply {
     t('dataExport.help'),
     t('help.status'),
     t('help.request'),
+    t('help.manage'),
     t('help.help'),
   ];
   const intro = unknown === undefined ? t('help.intro') : t('help.unknown', { text: escapeAndClip(unknown, 100) });
