@@ -12,10 +12,11 @@ import { DingTalkOpenApi } from './dingtalk/openapi-client.ts';
 import { DingTalkRobotApi } from './dingtalk/robot-api.ts';
 import { DingTalkStreamClient } from './dingtalk/stream-client.ts';
 import { DbUsageMeter } from './dingtalk/usage-meter.ts';
+import { partnerPickerParts } from './dingtalk/h5/h5-parts.ts';
 import type { ChatNotifiers } from './service/outbox/notifier.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateDatabase } from './db/migrate.ts';
-import { loadPolicyVersions } from './db/repositories/policy.repository.ts';
+import { livePolicies } from './service/policy/live-policies.ts';
 import { isDomainError } from './domain/errors.ts';
 import type { PolicyVersion } from './domain/policy/policy-version.ts';
 import type { CaseDeps } from './service/cases/case-deps.ts';
@@ -89,7 +90,10 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
     logger.info('database open', { backend: database.backend });
     await migrateDatabase(database);
     const seeded = await ensureReferenceData(database.db, clock);
-    const policies = await loadPolicyVersions(database.db);
+    // R-POLICY: kept current while the bot runs; a version loaded by `cli policy load` is picked up without a restart.
+    const live = await livePolicies(database, (e) => logger.error('policy versions not re-read', { error: e instanceof Error ? e.message : String(e) }));
+    stack.push(() => live.stop());
+    const policies = live.versions;
     logger.info('reference data ready', { policies: policies.map((p) => p.id), policyAdded: seeded.policyAdded, calendarYearsAdded: seeded.yearsAdded });
     if (opts.prepare) await opts.prepare({ db: database.db, clock, policies });
 
@@ -110,6 +114,9 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
 
     // DingTalk's inbound side: the Stream connection, or the route on the shared PORT.
     let dingtalkRoute: { path: string; method: string[]; handler: ReturnType<typeof dingtalkEventsHandler> } | undefined;
+    // The report card's H5 partner picker, on the same PORT in either mode (DINGTALK_H5_URL).
+    const dingtalkConfig = config.dingtalk;
+    const picker = dingtalkConfig?.h5 && dingtalk ? partnerPickerParts({ ...dingtalkConfig, h5: dingtalkConfig.h5 }, { db: database.db, api: dingtalk.api, robot: dingtalk.robot, meter: dingtalk.meter, logger, clock }) : undefined;
     if (config.dingtalk && dingtalk) {
       const inbound = new DingTalkInbound(database.db, clock, dingtalkHandlers({
         db: database.db,
@@ -119,6 +126,7 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
         logger,
         reportCardTemplateId: config.dingtalk.reportCardTemplateId,
         callbackType: config.dingtalk.mode === 'stream' ? 'STREAM' : 'HTTP',
+        ...(picker ? { partnerPicker: picker.link } : {}),
       }));
       if (config.dingtalk.mode === 'stream') {
         const stream = new DingTalkStreamClient({
@@ -133,6 +141,8 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
         logger.info('DingTalk Stream connected', { gateway: config.dingtalk.streamUrl });
       } else {
         dingtalkRoute = { path: DINGTALK_EVENTS_PATH, method: ['POST'], handler: dingtalkEventsHandler({ appSecret: config.dingtalk.clientSecret, clock, inbound, logger }) };
+        // Card clicks reach POST /dingtalk/events only through a registered callbackRouteKey (README, DingTalk http mode).
+        if (!config.dingtalk.cardCallbackRouteKey) logger.warn('DINGTALK_MODE=http without DINGTALK_CARD_CALLBACK_ROUTE_KEY: card buttons and forms will not call back');
       }
     }
 
@@ -140,7 +150,8 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
     if (config.slack && slack) {
       const ctx: SlackContext = { config: config.slack, cases, locales: slack.locales, logger, checkDatabase };
       const receiver = opts.receiver ? { receiver: opts.receiver } : {};
-      const app = createSlackApp(ctx, { ...receiver, ...(dingtalkRoute ? { routes: [dingtalkRoute] } : {}) });
+      const routes = [...(dingtalkRoute ? [dingtalkRoute] : []), ...(picker ? picker.routes : [])];
+      const app = createSlackApp(ctx, { ...receiver, ...(routes.length > 0 ? { routes } : {}) });
       const started = await startSlackApp(app, ctx, { port: opts.port ?? config.port, ...(opts.host ? { host: opts.host } : {}), ...receiver });
       stack.push(async () => {
         await app.stop();
@@ -149,7 +160,7 @@ export async function startBot(given: SlackConfig | ServeConfig, opts: StartOpti
       logger.info('serving Slack', { mode: started.mode, port: started.port, defaultLocale: config.slack.defaultLocale });
     } else {
       // DingTalk alone: a small server for /healthz (and the callbacks in http mode).
-      const server = await startDingTalkHttpServer({ port: opts.port ?? config.port, ...(opts.host ? { host: opts.host } : {}), checkDatabase, events: dingtalkRoute?.handler, logger });
+      const server = await startDingTalkHttpServer({ port: opts.port ?? config.port, ...(opts.host ? { host: opts.host } : {}), checkDatabase, events: dingtalkRoute?.handler, ...(picker ? { h5: { prefix: picker.prefix, handler: picker.handler } } : {}), logger });
       stack.push(() => server.stop());
       port = server.port;
     }
@@ -179,10 +190,10 @@ function slackNotifier(config: SlackConfig, logger: Logger, clock: Clock): { not
 }
 
 /** DingTalk's OpenAPI client (metered: one meter for the process), robot API and notifier. */
-function dingtalkParts(config: DingTalkConfig, database: Database, logger: Logger, clock: Clock): { meter: DbUsageMeter; robot: DingTalkRobotApi; notifier: DingTalkNotifier } {
+function dingtalkParts(config: DingTalkConfig, database: Database, logger: Logger, clock: Clock): { meter: DbUsageMeter; api: DingTalkOpenApi; robot: DingTalkRobotApi; notifier: DingTalkNotifier } {
   const meter = new DbUsageMeter(database.db, { clock, logger });
   const api = new DingTalkOpenApi({ baseUrl: config.apiUrl, clientId: config.clientId, clientSecret: config.clientSecret, meter });
-  const robot = new DingTalkRobotApi(api, config.robotCode);
+  const robot = new DingTalkRobotApi(api, config.robotCode, { callbackRouteKey: config.cardCallbackRouteKey });
   const notifier = new DingTalkNotifier({
     robot,
     conversations: config.conversations,
@@ -192,7 +203,7 @@ function dingtalkParts(config: DingTalkConfig, database: Database, logger: Logge
     defaultLocale: config.defaultLocale,
     now: () => clock.now(),
   });
-  return { meter, robot, notifier };
+  return { meter, api, robot, notifier };
 }
 
 /** One line a person can act on: what is wrong and how to fix it, never a stack trace. */

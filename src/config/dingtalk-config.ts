@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './slack-config.ts';
+import { loadDingTalkH5Config, type DingTalkH5Config } from './dingtalk-h5-config.ts';
 
 /**
  * The DingTalk adapter's settings (issue 12), parsed once at start. The names
@@ -31,6 +32,14 @@ export interface DingTalkConfig {
   defaultLocale: 'zh-CN' | 'en';
   /** The report form's interactive-card template (DingTalk has no modals); null: `违规 上报` says it is not set up. */
   reportCardTemplateId: string | null;
+  /**
+   * http mode: the `callbackRouteKey` the cards are created with, registered
+   * (POST /v1.0/card/callbacks/register) to this bot's POST /dingtalk/events;
+   * without it DingTalk does not know where to send card clicks.
+   */
+  cardCallbackRouteKey: string | undefined;
+  /** The report card's H5 partner picker (dingtalk-h5-config.ts); absent: not set up. */
+  h5?: DingTalkH5Config;
 }
 
 export const DINGTALK_API_URL = 'https://api.dingtalk.com';
@@ -51,6 +60,7 @@ const HOW_TO_FIX: Record<string, string> = {
   DINGTALK_APPROVALS_CONVERSATION: 'set it to the open conversation id (cid…) of the approvals group, with the robot added to the group',
   DINGTALK_REPORT_CARD_TEMPLATE_ID: 'set it to the id of the report-form card template made in the DingTalk card builder (see the README), or leave it unset',
   DINGTALK_NOTICES_CONVERSATION: 'set it to the open conversation id (cid…) of the public-notices group, with the robot added to the group',
+  DINGTALK_CARD_CALLBACK_ROUTE_KEY: 'in http mode, set it to the callbackRouteKey you registered for POST /dingtalk/events (see the README), or leave it unset in stream mode',
   DINGTALK_CARD_TEMPLATE_ID: 'set it to the id of the card template made in the DingTalk card platform (variables title, markdown, buttons; see the README), or leave it unset to send markdown only',
   DEFAULT_LOCALE: 'set it to zh-CN or en (or leave it unset for zh-CN)',
 };
@@ -71,6 +81,7 @@ export const dingtalkEnvSchema = z.object({
   DINGTALK_CARD_TEMPLATE_ID: z.string().regex(/^\S+$/, 'must be a card template id (no spaces)').optional(),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en'], { error: 'must be zh-CN or en' }).default('zh-CN'),
   DINGTALK_REPORT_CARD_TEMPLATE_ID: noSpaces('card template id').optional(),
+  DINGTALK_CARD_CALLBACK_ROUTE_KEY: noSpaces('card callback route key').optional(),
 });
 
 /** Empty values count as unset (as for Slack). */
@@ -101,6 +112,7 @@ export function loadDingTalkConfig(env: NodeJS.ProcessEnv): DingTalkConfig {
     throw new ConfigError(variable, `${variable} ${what}: ${HOW_TO_FIX[variable] ?? 'see the README, DingTalk set-up'}.`);
   }
   const e = parsed.data;
+  const h5 = loadDingTalkH5Config(env);
   return {
     clientId: e.DINGTALK_CLIENT_ID,
     clientSecret: e.DINGTALK_CLIENT_SECRET,
@@ -112,6 +124,8 @@ export function loadDingTalkConfig(env: NodeJS.ProcessEnv): DingTalkConfig {
     cardTemplateId: e.DINGTALK_CARD_TEMPLATE_ID,
     defaultLocale: e.DEFAULT_LOCALE,
     reportCardTemplateId: e.DINGTALK_REPORT_CARD_TEMPLATE_ID ?? null,
+    cardCallbackRouteKey: e.DINGTALK_CARD_CALLBACK_ROUTE_KEY,
+    ...(h5 ? { h5 } : {}),
   };
 }
 

@@ -37,13 +37,16 @@ export function dingtalkEventsHandler(deps: { appSecret: string; clock: Clock; i
 
 /**
  * DingTalk served alone: a small HTTP server on PORT with GET /healthz (200
- * when the database answers) and, in http mode, POST /dingtalk/events.
+ * when the database answers), in http mode POST /dingtalk/events, and the
+ * H5 partner picker's pages under /dingtalk/h5/ when it is set up.
  */
 export async function startDingTalkHttpServer(opts: {
   port: number;
   host?: string;
   checkDatabase: () => Promise<void>;
   events: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  /** The H5 partner picker's routes (src/dingtalk/h5/h5-routes.ts), when DINGTALK_H5_URL is set. */
+  h5?: { prefix: string; handler: (req: IncomingMessage, res: ServerResponse) => void };
   logger: Logger;
 }): Promise<{ port: number; stop(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
@@ -62,6 +65,7 @@ export async function startDingTalkHttpServer(opts: {
       if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
       return opts.events(req, res);
     }
+    if (opts.h5 && path?.startsWith(opts.h5.prefix)) return opts.h5.handler(req, res);
     send(res, 404, { error: 'not found' });
   });
   await new Promise<void>((resolve, reject) => {

@@ -98,7 +98,8 @@ export class DingTalkOpenApi {
     return this.tokenInFlight;
   }
 
-  private invalidate(used: Token): void {
+  /** Drops a token DingTalk said is invalid, so the next call fetches a new one (also for calls made outside `call`, e.g. the oapi). */
+  invalidate(used: Token): void {
     // Another caller may already have replaced it: keep theirs.
     if (this.token === used) this.token = undefined;
   }

@@ -26,6 +26,8 @@ export interface RobotApiOptions {
   flowControlRetries?: number;
   /** Wait before each resend (default 1 s, doubling). */
   flowControlDelayMs?: number;
+  /** http mode: the registered `callbackRouteKey` every HTTP-callback card is created with (where its clicks are POSTed). */
+  callbackRouteKey?: string | undefined;
 }
 
 export class DingTalkRobotApi {
@@ -33,12 +35,14 @@ export class DingTalkRobotApi {
   private readonly robotCode: string;
   private readonly retries: number;
   private readonly delayMs: number;
+  private readonly callbackRouteKey: string | undefined;
 
   constructor(api: DingTalkOpenApi, robotCode: string, opts: RobotApiOptions = {}) {
     this.api = api;
     this.robotCode = robotCode;
     this.retries = opts.flowControlRetries ?? 3;
     this.delayMs = opts.flowControlDelayMs ?? 1000;
+    this.callbackRouteKey = opts.callbackRouteKey;
   }
 
   /** One message to each user, 20 a call; users DingTalk flow-controlled are sent to again. */
@@ -106,6 +110,7 @@ export class DingTalkRobotApi {
           cardTemplateId: card.cardTemplateId,
           outTrackId,
           callbackType: card.callbackType,
+          ...(card.callbackType === 'HTTP' && this.callbackRouteKey ? { callbackRouteKey: this.callbackRouteKey } : {}),
           userIdType: 1,
           cardData: { cardParamMap: card.cardParamMap },
           ...(card.privateData ? { privateData: privateDataOf(card.privateData) } : {}),

@@ -1,4 +1,4 @@
-import type { Translate } from './i18n.ts';
+import type { Locale, Translate } from './i18n.ts';
 
 /**
  * Text as every chat adapter receives it (issue 12): a run of parts, so
@@ -28,7 +28,7 @@ import type { Translate } from './i18n.ts';
  * markers are in the trusted strings around it. test/messages guards that
  * the catalogue keeps to this subset.
  */
-export type Part = string | UserText | ActorRef;
+export type Part = string | UserText | ActorRef | PlatformWord;
 export type Inline = readonly Part[];
 
 export interface UserText {
@@ -42,6 +42,20 @@ export interface ActorRef {
   readonly kind: 'actor';
   readonly key: string;
 }
+
+/**
+ * A word each chat says its own way (platform-words.ts): the name of a
+ * command (Slack `/violation show`, DingTalk `违规 查看` or `violation show`)
+ * or of the chat itself. Trusted; `locale` is the reader's, since DingTalk's
+ * commands are typed in either language.
+ */
+export interface PlatformWord {
+  readonly kind: 'platform';
+  readonly word: PlatformWordName;
+  readonly locale: Locale;
+}
+
+export type PlatformWordName = 'chat' | 'caseShow' | 'partnerStatus';
 
 /** The emoji shortcodes the tiny markup allows, with what a platform without shortcodes shows. */
 export const EMOJI = {

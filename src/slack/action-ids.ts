@@ -56,6 +56,15 @@ export const INPUTS = {
   requestedEndOn: 'requested_end_on',
   agreementOn: 'agreement_on',
   checklist: 'checklist',
+  /** The registry modals (R-CAT, issue 11): one action id per kind of input; the block ids tell them apart. */
+  partnerId: 'partner_id',
+  name: 'name',
+  level: 'level',
+  contacts: 'contacts',
+  date: 'date',
+  program: 'program',
+  category: 'category',
+  programAction: 'program_action',
 } as const;
 
 export const VIEWS = {
@@ -72,6 +81,12 @@ export const VIEWS = {
   complaintAnswer: 'complaint_answer_submit',
   /** R-EXIT-VOLUNTARY: an admin records a partner's exit application (`/partner exit P1 apply`). */
   exitApply: 'exit_apply_submit',
+  /** R-CAT (issue 11), admins: `/partner add` and `/partner edit PARTNER`. */
+  partner: 'partner_submit',
+  /** `/partner contract PARTNER [new]`: one contract term. */
+  contract: 'contract_submit',
+  /** `/partner program PARTNER`: joined or left a program. */
+  program: 'program_submit',
 } as const;
 
 /** Slash commands, as declared in manifest.yml. */

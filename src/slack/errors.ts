@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { SLACK_WORDS } from './render/platform-words.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { isDomainError, type DomainError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
@@ -36,6 +37,13 @@ const params: Record<string, (f: Fmt, d: Details) => Record<string, unknown>> = 
     ]),
   ),
   'exit.notice_too_short': (_f, d) => ({ earliest: escapeMrkdwn(String(d?.earliest ?? '')) }),
+  // The registry (issue 11): the partner, program, term and the import rule's own reason, escaped.
+  ...Object.fromEntries(
+    ['invalid', 'partner_exists', 'changed_under_you', 'partner_exited', 'category_in_use', 'contract_overlap', 'already_in_program', 'not_in_program'].map((c) => [
+      `registry.${c}`,
+      (_f: Fmt, d: Details) => Object.fromEntries(['partner', 'program', 'startsOn', 'endsOn', 'reason'].map((k) => [k, escapeMrkdwn(String(d?.[k === 'partner' ? 'partnerId' : k] ?? ''))])),
+    ]),
+  ),
   'determination.conflict_of_interest': (f, d) => ({ why: f.t(`conflict.${String(d?.conflict)}`) }),
   'case.step_out_of_order': (f, d) => ({ caseId: d?.caseId, state: f.t(`state.${String(d?.state)}`), action: f.t(`step.${String(d?.action)}`) }),
   'determination.already_decided': (f, d) => ({
@@ -63,7 +71,8 @@ export function userMessage(e: unknown, f: Fmt, logger: Logger, where: Record<st
 function domainMessage(e: DomainError, f: Fmt, logger: Logger, where: Record<string, unknown>): UserMessage {
   const details = (typeof e.details === 'object' && e.details !== null ? e.details : undefined) as Details;
   const field = typeof details?.field === 'string' ? details.field : implicitField[e.code];
-  const values = { caseId: details?.caseId, ...(params[e.code]?.(f, details) ?? {}) };
+  // `{{show}}`: the catalogue names commands neutrally (src/messages/platform-words.ts); here, Slack's.
+  const values = { caseId: details?.caseId, show: SLACK_WORDS.caseShow, ...(params[e.code]?.(f, details) ?? {}) };
   const translated = f.t(`errors.${e.code}`, { ...values, defaultValue: '' });
   if (translated !== '') return { text: translated, field, code: e.code };
   // A code without a translation still says something true: the use case's own (English) sentence, escaped.

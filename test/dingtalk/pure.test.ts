@@ -108,6 +108,9 @@ describe('loadDingTalkConfig', () => {
     expect(() => loadDingTalkConfig({ ...full, DINGTALK_CARD_TEMPLATE_ID: 'a b' })).toThrow(/^DINGTALK_CARD_TEMPLATE_ID must be a card template id/);
     expect(loadDingTalkConfig({ ...full, DINGTALK_REPORT_CARD_TEMPLATE_ID: ' tpl.report.v1 ' }).reportCardTemplateId).toBe('tpl.report.v1');
     expect(() => loadDingTalkConfig({ ...full, DINGTALK_REPORT_CARD_TEMPLATE_ID: 'tpl report' })).toThrow(/DINGTALK_REPORT_CARD_TEMPLATE_ID must be the card template id/);
+    // http mode: the callbackRouteKey registered for POST /dingtalk/events, so card clicks come back there.
+    expect(loadDingTalkConfig({ ...full, DINGTALK_MODE: 'http', DINGTALK_CARD_CALLBACK_ROUTE_KEY: 'violation-bot' }).cardCallbackRouteKey).toBe('violation-bot');
+    expect(() => loadDingTalkConfig({ ...full, DINGTALK_CARD_CALLBACK_ROUTE_KEY: 'a b' })).toThrow(/^DINGTALK_CARD_CALLBACK_ROUTE_KEY must be the card callback route key/);
     const c = loadDingTalkConfig({ ...full, DINGTALK_MODE: 'http', DINGTALK_API_URL: 'http://127.0.0.1:9999/', DINGTALK_STREAM_URL: 'http://127.0.0.1:8888' });
     expect([c.mode, c.apiUrl, c.streamUrl]).toEqual(['http', 'http://127.0.0.1:9999', 'http://127.0.0.1:8888']);
   });

@@ -64,8 +64,8 @@ describe('renderDingTalkMarkdown', () => {
   it('with buttons on a card leaves them out of the markdown; without a template names the text command, in the reader’s language', () => {
     const doc = document(['x'], [paragraph(['p']), actions([{ action: 'replyAccept', value: 'V-000001', label: 'Accept', style: 'primary' }, { action: 'replyDispute', value: 'V-000001', label: 'Dispute' }])], ['s']);
     expect(renderDingTalkMarkdown(doc, 'en', { actions: 'buttons' }).text).toBe('p');
-    expect(renderDingTalkMarkdown(doc, 'en', { actions: 'hint', caseId: 'V-000001' }).text).toContain('`violation show V\\-000001`');
-    expect(renderDingTalkMarkdown(doc, 'zh-CN', { actions: 'hint', caseId: 'V-000001' }).text).toContain('`违规 查看 V\\-000001`');
+    expect(renderDingTalkMarkdown(doc, 'en', { actions: 'hint', caseId: 'V-000001' }).text).toContain('`violation show V-000001`');
+    expect(renderDingTalkMarkdown(doc, 'zh-CN', { actions: 'hint', caseId: 'V-000001' }).text).toContain('`违规 查看 V-000001`');
     expect(buttonsOf(doc)).toEqual([
       { action: 'replyAccept', value: 'V-000001', label: 'Accept', style: 'primary' },
       { action: 'replyDispute', value: 'V-000001', label: 'Dispute', style: 'default' },

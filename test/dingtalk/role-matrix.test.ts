@@ -122,7 +122,7 @@ describeEachBackend('the role × action matrix on the DingTalk surface', (getDb)
     expect(late.outcome).toBe('refused');
   });
 
-  it('reject with a reason from the card; propose and answer are not in DingTalk yet: the officer is told where, everyone else why', async () => {
+  it('reject with a reason from the card; propose opens its form for the officer only, everyone else is told why', async () => {
     bot = await startDingTalkBot(getDb());
     const caseId = await caseOfP1(bot);
     await bot.click(DT.ownContact, 'replyAccept', { value: caseId });
@@ -132,12 +132,35 @@ describeEachBackend('the role × action matrix on the DingTalk surface', (getDb)
     expect(await countRows(bot.w.db, 'determinations', "status = 'rejected' and decision_note = 'Wrong item'")).toBe(1);
     const audit = await countRows(bot.w.db, 'audit_events');
     for (const who of EVERYONE) {
-      const a = outcomeOfCard(await bot.click(DT[who], 'determineOpen', { value: caseId, locale: 'en' }));
-      expect({ who, outcome: a.outcome }).toEqual({ who, outcome: 'refused' });
-      if (who === 'officer') expect(a.message).toContain('not available in DingTalk yet');
-      else expect(a.message).not.toContain('not available in DingTalk yet');
+      const a = await bot.click(DT[who], 'determineOpen', { value: caseId, locale: 'en' });
+      // R-DETERMINE: proposing is the officer's; the form shows in the clicker's own view of the card.
+      const status = a.userPrivateData?.cardParamMap.status;
+      expect({ who, status }).toEqual({ who, status: who === 'officer' ? 'determineForm' : 'refused' });
+      expect(a.cardData).toBeUndefined();
+      if (who !== 'officer') expectRefusalIsClear(a.userPrivateData!.cardParamMap.message!);
     }
     expect(await countRows(bot.w.db, 'audit_events')).toBe(audit);
+  });
+
+  it('answer an objection: the form for the officer only (R-NOTICE), everyone else is told why; a forged answer changes nothing', async () => {
+    bot = await startDingTalkBot(getDb());
+    const caseId = await caseOfP1(bot);
+    await bot.click(DT.ownContact, 'replyAccept', { value: caseId });
+    const p = await proposeDetermination(bot.w.cases, { key: key(), actor: dt(DT.officer), caseId, established: true, terminate: false, reasons: 'Clear facts' });
+    expect(outcomeOfCard(await bot.click(DT.approver, 'determinationApprove', { value: String(p.determinationId) })).outcome).toBe('done');
+    expect(outcomeOfCard(await bot.click(DT.ownContact, 'objectOpen', { value: caseId, grounds: 'Not us' })).outcome).toBe('done');
+    const audit = await countRows(bot.w.db, 'audit_events');
+    for (const who of EVERYONE) {
+      const a = await bot.click(DT[who], 'answerOpen', { value: caseId, locale: 'en' });
+      const status = a.userPrivateData?.cardParamMap.status;
+      expect({ who, status }).toEqual({ who, status: who === 'officer' ? 'answerForm' : 'refused' });
+      if (who === 'officer') continue;
+      expectRefusalIsClear(a.userPrivateData!.cardParamMap.message!);
+      const forged = outcomeOfCard(await bot.click(DT[who], 'answerSubmit', { value: caseId, outcome: 'upheld', reasons: 'forged' }));
+      expect({ who, outcome: forged.outcome }).toEqual({ who, outcome: 'refused' });
+    }
+    expect(await countRows(bot.w.db, 'audit_events')).toBe(audit);
+    expect(await caseState(bot.w.db, caseId)).toBe('objection_raised');
   });
 
   it('send notice and dismiss on a partner’s report are the officer’s (R-SCREEN); the reporter is never shown the other steps', async () => {

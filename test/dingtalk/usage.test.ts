@@ -79,11 +79,11 @@ describeEachBackend('DingTalk API metering', (getDb) => {
     expect(await apiUsageOfMonth(database.db, '2026-05')).toEqual([{ api: 'POST robot/groupMessages/send', calls: 2 }]);
   });
 
-  it('cli dingtalk usage: the month’s calls per API against the free edition’s quota (default 5,000), text and JSON', async () => {
+  it('cli dingtalk usage: the month’s calls per API against the free edition’s quota (default 10,000), text and JSON', async () => {
     const w = await serviceWorld(getDb(), '2026-05-20T02:00:00Z');
     const at = new Date('2026-05-20T02:00:00Z');
     await addApiUsage(w.db, [
-      { month: '2026-05', api: 'POST robot/oToMessages/batchSend', calls: 3900 },
+      { month: '2026-05', api: 'POST robot/oToMessages/batchSend', calls: 7900 },
       { month: '2026-05', api: 'POST oauth2/accessToken', calls: 100 },
       { month: '2026-04', api: 'POST robot/groupMessages/send', calls: 7 },
     ], at);
@@ -91,14 +91,14 @@ describeEachBackend('DingTalk API metering', (getDb) => {
     expect(text.code).toBe(0);
     expect(text.stdout()).toBe(
       [
-        'DingTalk OpenAPI calls in 2026-05 (Asia/Shanghai): 4000 of 5000 (80.0%), 1000 left — close to the quota',
+        'DingTalk OpenAPI calls in 2026-05 (Asia/Shanghai): 8000 of 10000 (80.0%), 2000 left — close to the quota',
         '  POST oauth2/accessToken           100',
-        '  POST robot/oToMessages/batchSend  3900',
+        '  POST robot/oToMessages/batchSend  7900',
       ].join('\n'),
     );
-    const json = await cli(w, 'dingtalk', 'usage', '--month', '2026-04', '--quota', '10000', '--json');
-    expect(json.json()).toEqual({ month: '2026-04', quota: 10000, calls: 7, remaining: 9993, share: 0.001, by_api: [{ api: 'POST robot/groupMessages/send', calls: 7 }] });
-    expect((await cli(w, 'dingtalk', 'usage', '--month', '2026-06')).stdout()).toContain('0 of 5000 (0.0%), 5000 left\n  no calls recorded');
+    const json = await cli(w, 'dingtalk', 'usage', '--month', '2026-04', '--quota', '5000', '--json');
+    expect(json.json()).toEqual({ month: '2026-04', quota: 5000, calls: 7, remaining: 4993, share: 0.001, by_api: [{ api: 'POST robot/groupMessages/send', calls: 7 }] });
+    expect((await cli(w, 'dingtalk', 'usage', '--month', '2026-06')).stdout()).toContain('0 of 10000 (0.0%), 10000 left\n  no calls recorded');
     expect((await cli(w, 'dingtalk', 'usage', '--quota', '3000')).stdout()).toContain('QUOTA REACHED');
   });
 

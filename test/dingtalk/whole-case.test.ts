@@ -1,5 +1,6 @@
-// The whole case through DingTalk (issue 12): report (the card) → notice →
-// reply (a card button) → propose → approve (a card button) → processing
+// The whole case through DingTalk only (issue 12), no Slack and no CLI step:
+// report (the card) → notice → reply (a card button) → propose (the form on
+// the card) → approve (a card button) → processing
 // notice → objection window closes → public notice. Inbound is the real path
 // (Stream WebSocket → DingTalkInbound → handlers); outbound is the real
 // outbox and the real DingTalk notifier, sending to the fake DingTalk.
@@ -8,10 +9,8 @@ import { dingtalkLocaleOf } from '../../src/db/repositories/dingtalk.repository.
 import { DingTalkNotifier } from '../../src/dingtalk/notifier/dingtalk-notifier.ts';
 import { DingTalkOpenApi } from '../../src/dingtalk/openapi-client.ts';
 import { DingTalkRobotApi } from '../../src/dingtalk/robot-api.ts';
-import { proposeDetermination } from '../../src/service/cases/propose-determination.ts';
 import { deliverPending } from '../../src/service/outbox/deliver.ts';
 import { RecordingNotifier, type ChatNotifiers, type Notifier, type OutgoingMessage } from '../../src/service/outbox/notifier.ts';
-import { key } from '../support/case-fixtures.ts';
 import { describeEachBackend } from '../support/databases.ts';
 import { caseState } from '../slack/e2e/harness.ts';
 import { closeObjectionWindow } from '../service/cases/case-steps.ts';
@@ -80,13 +79,18 @@ describeEachBackend('the whole case through DingTalk (issue 12)', (getDb) => {
     expect(await caseState(bot.w.db, caseId)).toBe('awaiting_determination');
     await deliver();
 
-    // The officer proposes (the determination form is Slack's or the CLI's for now); the approvals group is asked.
-    const p = await proposeDetermination(bot.w.cases, { key: key(), actor: dt(DT.officer), caseId, established: true, terminate: false, reasons: 'The ticket log shows the delay' });
+    // The officer proposes from the reply-recorded card: its button opens the determination form on the card.
+    const replyCard = bot.fake.delivered(CARD_CREATE).findLast((c) => c.body.openSpaceId === `dtv1.card//IM_ROBOT.${DT.officer}` && (c.body.cardData as { cardParamMap: { buttons: string } }).cardParamMap.buttons.includes('determineOpen'))!;
+    const button = (JSON.parse((replyCard.body.cardData as { cardParamMap: { buttons: string } }).cardParamMap.buttons) as { action: string; value: string }[]).find((b) => b.action === 'determineOpen')!;
+    const form = await bot.click(DT.officer, 'determineOpen', { value: button.value }, { outTrackId: replyCard.body.outTrackId as string });
+    expect(form.userPrivateData!.cardParamMap.status).toBe('determineForm');
+    const proposed = await bot.click(DT.officer, 'determineSubmit', { value: form.userPrivateData!.cardParamMap.formCaseId, established: 'yes', reasons: 'The ticket log shows the delay' }, { outTrackId: replyCard.body.outTrackId as string });
+    expect(outcomeOfCard(proposed).outcome).toBe('done');
     await deliver();
     expect(out.delivered()).toContain('determination_requested → #approvals');
 
     // A second person approves on the group card.
-    const approved = await bot.click(DT.approver, 'determinationApprove', { value: String(p.determinationId) });
+    const approved = await bot.click(DT.approver, 'determinationApprove', { value: proposed.cardData!.cardParamMap.determinationId! });
     expect(outcomeOfCard(approved).outcome).toBe('done');
     await deliver();
     expect(out.delivered()).toContain(`processing_notice → ${DT.ownContact}`);

@@ -18,7 +18,7 @@ import { ACTIONS, INPUTS, VIEWS } from '../../src/slack/action-ids.ts';
 import { ADMIN, APPROVER, FINANCE, key, OFFICER, P1_CONTACT, STRANGER } from '../support/case-fixtures.ts';
 import { describeEachBackend } from '../support/databases.ts';
 import { query } from '../support/service-fixtures.ts';
-import { buttonIn, caseState, CHANNELS, countRows, P2_CONTACT_ID, plainValue, startBot, textOf, type Bot } from '../slack/e2e/harness.ts';
+import { buttonIn, caseState, CHANNELS, countRows, datePicked, P2_CONTACT_ID, plainValue, radio, selected, startBot, textOf, type Bot } from '../slack/e2e/harness.ts';
 import { allRowCounts } from './support.ts';
 
 /** The people of the matrix. OFFICER holds officer and approver (case-fixtures). */
@@ -377,6 +377,36 @@ describeEachBackend('the role × action matrix on the Slack surface', (getDb) =>
       }
       expect({ who, outcome }).toEqual({ who, outcome: 'refused' });
       expect({ who, text }).toEqual({ who, text: expect.stringContaining('You need the admin role to check a partner’s exit or record its exit application') });
+    }
+    expect(await allRowCounts(bot.w.db)).toEqual(before);
+  });
+
+  it('/partner add, edit, contract, program (issue 11, R-CAT): only an admin gets the modal; everyone else is told privately why; a form submitted by anyone else is refused inline; nothing is written', async () => {
+    bot = await startBot(getDb());
+    const before = await allRowCounts(bot.w.db);
+    for (const line of ['add', 'edit P1', 'contract P1', 'contract P1 new', 'program P1']) {
+      for (const who of EVERYONE) {
+        const { outcome, text } = await outcomeOf(bot, (responseUrl) => bot!.command(PEOPLE[who], line, { responseUrl, command: '/partner' }));
+        expect({ line, who, outcome }).toEqual({ line, who, outcome: who === 'admin' ? 'opened' : 'refused' });
+        if (outcome === 'refused') {
+          expectRefusalIsClear(text);
+          expect(text).not.toMatch(/Partner One/);
+        }
+      }
+    }
+    // Valid forms: what refuses them is the role alone.
+    const valid: Record<string, Record<string, unknown>> = {
+      [VIEWS.partner]: { partner_id: { partner_id: plainValue('P9') }, name: { name: plainValue('Partner Nine') }, level_service: { level: plainValue('gold') } },
+      [VIEWS.contract]: { starts_on: { date: datePicked('2026-04-01') }, ends_on: { date: datePicked('2027-03-31') } },
+      [VIEWS.program]: { action: { program_action: radio('join') }, program: { program: plainValue('Cloud MSP') }, category: { category: selected('consulting_sales') }, joined_on: { date: datePicked('2026-05-01') } },
+    };
+    for (const modal of bot.fake.callsTo('views.open')) {
+      const callbackId = (modal.args.view as { callback_id: string }).callback_id;
+      for (const who of EVERYONE.filter((w) => w !== 'admin')) {
+        const res = (await bot.submit(PEOPLE[who], modal, valid[callbackId]!)).json as { response_action?: string; errors?: Record<string, string> };
+        expect({ callbackId, who, action: res.response_action }).toEqual({ callbackId, who, action: 'errors' });
+        expect(Object.values(res.errors ?? {}).join(' ')).toContain('You need the admin role');
+      }
     }
     expect(await allRowCounts(bot.w.db)).toEqual(before);
   });

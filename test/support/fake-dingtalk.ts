@@ -6,6 +6,7 @@
 // and re-pushes a callback nobody acked. Facts: /work/wt/notes-dtwire.md.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { keepIdleSocketsOpen } from './keep-alive.ts';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dingtalkSign } from '../../src/dingtalk/callback-signature.ts';
@@ -56,6 +57,14 @@ export interface FakeDingTalk {
   /** Every answer of one API with this status. */
   answered(api: string, status: number): ApiCall[];
   tokensIssued(): number;
+  /**
+   * The H5 silent login (issue 12): what the JSAPI's requestAuthCode gives a
+   * page opened in DingTalk by this user — a code that the server API
+   * topapi/v2/user/getuserinfo turns into the userId once, within 5 minutes.
+   */
+  issueAuthCode(userId: string): string;
+  /** Who the stand-in JSAPI (GET /jsapi/dingtalk.open.js) signs in; undefined: requestAuthCode fails, as outside DingTalk. */
+  h5User: string | undefined;
   /** Every token issued so far stops working now. */
   expireTokens(): void;
   stream: {
@@ -88,6 +97,7 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions = {}): Prom
   const flowControlled = new Map(Object.entries(options.flowControlled ?? {}));
   const unknownUsers = new Set(options.unknownUsers ?? []);
   const tickets = new Set<string>();
+  const authCodes = new Map<string, { userId: string; until: number }>();
   let connectionsOpened = 0;
 
   function overQps(api: string, now: number): boolean {
@@ -115,6 +125,15 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions = {}): Prom
       return { status: 200, json: { endpoint: `${wsBase}/connect`, ticket } };
     }
     const until = token === undefined ? undefined : tokens.get(token);
+    if (api === 'POST topapi/v2/user/getuserinfo') {
+      // The older server API (oapi): HTTP 200 with an errcode; the token is the same app token, in the query.
+      if (until === undefined || now >= until) return { status: 200, json: { errcode: 40014, errmsg: '不合法的access_token', request_id: randomUUID() } };
+      const code = typeof body.code === 'string' ? authCodes.get(body.code) : undefined;
+      // A code works once and for 5 minutes; a forged, used or old one is unknown.
+      if (code) authCodes.delete(body.code as string);
+      if (!code || now > code.until) return { status: 200, json: { errcode: 40078, errmsg: '不存在的临时授权码', request_id: randomUUID() } };
+      return { status: 200, json: { errcode: 0, errmsg: 'ok', result: { userid: code.userId, device_id: 'fake-device', sys: false, sys_level: 0, name: code.userId }, request_id: randomUUID() } };
+    }
     if (until === undefined || now >= until) return { status: 400, json: { code: 'InvalidAuthentication', message: '不合法的access_token', requestid: randomUUID() } };
     if (JSON.stringify(body).match(/"isAtAll"\s*:\s*true|@all\b|@所有人/i)) return { status: 400, json: { code: 'fake.atAll', message: 'the fake refuses @all: the bot must never send it' } };
     switch (api) {
@@ -147,6 +166,10 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions = {}): Prom
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET' && (req.url ?? '').split('?')[0] === '/jsapi/dingtalk.open.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(standInJsapi(fakeApi.h5User === undefined ? undefined : fakeApi.issueAuthCode(fakeApi.h5User)));
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -158,7 +181,7 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions = {}): Prom
       return;
     }
     const api = `${req.method} ${(req.url ?? '').replace(/^\//, '').split('?')[0]}`;
-    const token = req.headers['x-acs-dingtalk-access-token'] as string | undefined;
+    const token = (req.headers['x-acs-dingtalk-access-token'] as string | undefined) ?? new URL(req.url ?? '/', 'http://x').searchParams.get('access_token') ?? undefined;
     const { status, json } = answer(api, body, token);
     calls.push({ api: api.replace(' v1.0/', ' '), body, token, status, at: Date.now() });
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
@@ -167,6 +190,7 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions = {}): Prom
   const server: Server = createServer((req, res) => {
     onRequest(req, res).catch(() => res.writeHead(500).end());
   });
+  keepIdleSocketsOpen(server);
   const wss = new WebSocketServer({ server, path: '/connect' });
   const sockets = new Set<WebSocket>();
   const acks: StreamAck[] = [];
@@ -223,7 +247,7 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions = {}): Prom
   const url = `http://127.0.0.1:${port}`;
   const wsBase = `ws://127.0.0.1:${port}`;
 
-  return {
+  const fakeApi: FakeDingTalk = {
     url,
     clientId,
     clientSecret,
@@ -231,6 +255,12 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions = {}): Prom
     delivered: (api) => calls.filter((c) => c.api === api && c.status >= 200 && c.status < 300),
     answered: (api, status) => calls.filter((c) => c.api === api && c.status === status),
     tokensIssued: () => tokenCount,
+    issueAuthCode: (userId) => {
+      const code = randomUUID().replaceAll('-', '');
+      authCodes.set(code, { userId, until: Date.now() + 5 * 60_000 });
+      return code;
+    },
+    h5User: undefined,
     expireTokens: () => {
       for (const t of tokens.keys()) tokens.set(t, 0);
     },
@@ -254,6 +284,26 @@ export async function startFakeDingTalk(options: FakeDingTalkOptions = {}): Prom
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+  return fakeApi;
+}
+
+/**
+ * A stand-in for DingTalk's JSAPI script, for a page opened in a plain
+ * browser: `dd.runtime.permission.requestAuthCode` hands over the code the
+ * fake issued to its h5User when the script was fetched (or fails, as
+ * outside DingTalk), and checks that the page asked with a corpId.
+ */
+function standInJsapi(code: string | undefined): string {
+  return `window.dd = {
+  ready: function (fn) { setTimeout(fn, 0); },
+  runtime: { permission: { requestAuthCode: function (o) {
+    setTimeout(function () {
+      if (!o || !o.corpId) return o.onFail({ errorMessage: 'corpId required' });
+      ${code === undefined ? "o.onFail({ errorMessage: 'not in DingTalk' });" : `o.onSuccess({ code: ${JSON.stringify(code)} });`}
+    }, 0);
+  } } }
+};
+`;
 }
 
 /** The headers DingTalk puts on an HTTP callback (sign = Base64 HmacSHA256(appSecret, timestamp\nappSecret)). */

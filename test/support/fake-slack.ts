@@ -3,6 +3,7 @@
 // (HTTP 200 + JSON `{ ok }`, 429 + Retry-After) and records every request.
 // Facts it relies on are in docs/notes/bolt.md.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { keepIdleSocketsOpen } from './keep-alive.ts';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
 import type { Logger } from '@slack/bolt';
@@ -332,6 +333,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
+    keepIdleSocketsOpen(server);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
+import { keepIdleSocketsOpen } from './keep-alive.ts';
 
 export interface RateLimitedSlackOptions {
   /** Calls per second each method accepts (a sliding one-second window); methods not named are unlimited. */
@@ -108,6 +109,7 @@ export async function startRateLimitedSlack(opts: RateLimitedSlackOptions): Prom
       res.end(JSON.stringify(answer(method, args)));
     });
   });
+  keepIdleSocketsOpen(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

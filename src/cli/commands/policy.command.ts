@@ -18,7 +18,9 @@ export const policyCommands: Command[] = [
       const text = [
         `Loaded policy ${r.id}, published ${r.publishedOn}, in force from ${r.effectiveFrom}, with ${catalog}.`,
         `Announcement queued to ${r.announcedTo} partner contact(s) and the notices channel (R-ANNOUNCE).`,
-        'Restart the bot so it judges under the new version from its effective date.',
+        ctx.database.backend === 'postgres'
+          ? 'A running bot on this database picks it up now (no restart) and judges under it from its effective date.'
+          : 'The bot reads it when it starts (the embedded database is open in one process at a time) and judges under it from its effective date.',
       ].join('\n');
       return { json: r, text };
     },

@@ -7,6 +7,7 @@ import type { CaseDeps } from '../../service/cases/case-deps.ts';
 import type { Clock } from '../../service/clock.ts';
 import type { RulesDeps } from '../../service/rules/rules-deps.ts';
 import type { DingTalkRobotApi } from '../robot-api.ts';
+import type { PartnerPickerLink } from '../h5/picker-link.ts';
 
 /** What the robot needs of DingTalk's API here: DMs and the report card. */
 export type RobotPort = Pick<DingTalkRobotApi, 'sendToUsers' | 'createAndDeliverCards'>;
@@ -22,6 +23,8 @@ export interface DingTalkHandlerDeps {
   reportCardTemplateId: string | null;
   /** How the report card's submit comes back (DINGTALK_MODE). */
   callbackType: 'STREAM' | 'HTTP';
+  /** The H5 partner picker the report card links to when its partners overflow (DINGTALK_H5_URL); absent: not set up. */
+  partnerPicker?: PartnerPickerLink;
 }
 
 /** A DingTalk person as the service knows them: staff roles and contacts name them `dingtalk:<userId>`. */

@@ -5,6 +5,7 @@ import { isDomainError, type DomainError } from '../../domain/errors.ts';
 import type { Logger } from '../../logger.ts';
 import { formatActor, formatDateTime } from '../../messages/format.ts';
 import { tr, user, type Inline, type Part } from '../../messages/inline.ts';
+import { platformWords } from '../../messages/platform-words.ts';
 import type { Fmt } from './context.ts';
 
 /**
@@ -50,7 +51,7 @@ function domainMessage(e: DomainError, f: Fmt, logger: Logger, where: Record<str
   const details = (typeof e.details === 'object' && e.details !== null ? e.details : undefined) as Details;
   const field = typeof details?.field === 'string' ? details.field : implicitField[e.code];
   const caseId = typeof details?.caseId === 'string' ? caseRef(details.caseId) : '';
-  const values = { caseId, ...(params[e.code]?.(f, details) ?? {}) };
+  const values = { caseId, ...platformWords(f.locale), ...(params[e.code]?.(f, details) ?? {}) };
   if (f.t(`errors.${e.code}`, { defaultValue: '' }) !== '') return { text: tr(f.t, `errors.${e.code}`, values), field, code: e.code };
   logger.warn('no translation for an error code', { code: e.code, locale: f.locale, ...where });
   return { text: [user(e.message)], field, code: e.code };

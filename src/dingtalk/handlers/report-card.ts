@@ -11,6 +11,7 @@ import { shanghaiDateOf } from '../../domain/dates.ts';
 import { today } from '../../service/clock.ts';
 import { linkLines } from '../../service/input/chat-input.ts';
 import type { EvidenceInput } from '../../service/cases/evidence.ts';
+import { partnerPickerVars } from '../h5/picker-link.ts';
 import { actorOf, type DingTalkHandlerDeps, type Fmt } from './context.ts';
 
 /**
@@ -28,16 +29,18 @@ export type ReportField = (typeof REPORT_FIELDS)[number];
 /** The action id of the card's submit button (its `actionIds[0]`). */
 export const REPORT_SUBMIT = 'reportSubmit';
 
-/** Partners a card's SELECT holds; past that, the picker would need the H5 page (not built yet). */
+/** Partners a card's SELECT holds; past that, the card links to the H5 partner picker (src/dingtalk/h5) when it is set up. */
 export const CARD_PARTNER_LIMIT = 200;
 
 /** The card variables: DingTalk takes strings only, so option lists are JSON. */
-export async function reportCardParams(deps: DingTalkHandlerDeps, userId: string, f: Fmt): Promise<Record<string, string>> {
+export async function reportCardParams(deps: DingTalkHandlerDeps, userId: string, f: Fmt, outTrackId?: string): Promise<Record<string, string>> {
   const access = await loadAccess(deps.cases.db, actorOf(userId));
   // R-EVIDENCE: a partner's contact may report another partner; anyone else needs the officer role.
   if (reportsAs(access) === null) requireRole(access.roles, 'case.report', `dingtalk:${userId}`);
   const on = today(deps.cases.clock);
-  const partners = await partnerChoices(deps.cases.db, access, '', CARD_PARTNER_LIMIT);
+  // One past the limit tells whether the list overflows the card.
+  const choices = await partnerChoices(deps.cases.db, access, '', CARD_PARTNER_LIMIT + 1);
+  const partners = choices.slice(0, CARD_PARTNER_LIMIT);
   const items = catalogByCategory(policyInForce(deps.cases.policies, on).catalog).flatMap((g) => g.items);
   const { t } = f;
   return {
@@ -54,6 +57,7 @@ export async function reportCardParams(deps: DingTalkHandlerDeps, userId: string
     today: on,
     /** The submit button sends it back (params.locale), so the answer is in the card's language. */
     locale: f.locale,
+    ...partnerPickerVars(deps.partnerPicker, choices.length > CARD_PARTNER_LIMIT, { userId, outTrackId }, f.locale, t),
     status: 'form',
     message: '',
     ...Object.fromEntries(REPORT_FIELDS.map((k) => [errorVar(k), ''])),

@@ -101,7 +101,12 @@ function label_(label: string): string {
 function hintOf(actions: readonly ActionIntent[], locale: Locale, caseId: string | undefined): string {
   if (actions.length === 0) return '';
   const w = dingtalkWords(locale);
-  return `> ${trustedMarkdown(caseId === undefined ? w.actionsByCommandNoCase : w.actionsByCommand(escapeDingTalkMarkdown(caseId)))}`;
+  return `> ${trustedMarkdown(caseId === undefined ? w.actionsByCommandNoCase : w.actionsByCommand(commandArgMarkdown(caseId)))}`;
+}
+
+/** Inside the hint's code span a generated case id is shown as typed (a markdown escape would show as `V\\-000001` and not parse back); anything else is escaped. */
+function commandArgMarkdown(caseId: string): string {
+  return /^V-\d{6,}$/.test(caseId) ? caseId : escapeDingTalkMarkdown(caseId);
 }
 
 function clipPlain(s: string, max: number): string {

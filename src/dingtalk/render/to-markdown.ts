@@ -1,5 +1,6 @@
 import { EMOJI, type Inline, type Part } from '../../messages/inline.ts';
 import { escapeDingTalkMarkdown } from '../markdown.ts';
+import { dingtalkPlatformWord } from './platform-words.ts';
 
 /**
  * A run of the chat-neutral messages (src/messages/inline.ts) as DingTalk
@@ -8,7 +9,8 @@ import { escapeDingTalkMarkdown } from '../markdown.ts';
  * shortcodes → Unicode); user text is escaped (escapeDingTalkMarkdown: no
  * heading, link, HTML or @all can come from it) and cut after escaping; an
  * actor key shows as text (a DingTalk user by id, anyone else by key): the
- * robot never @mentions from a message body.
+ * robot never @mentions from a message body; a platform word is DingTalk's
+ * (a text command the robot reads, in the reader's language).
  */
 export function toMarkdown(run: Inline | Part): string {
   const parts: Inline = typeof run === 'string' || !Array.isArray(run) ? [run as Part] : (run as Inline);
@@ -18,6 +20,7 @@ export function toMarkdown(run: Inline | Part): string {
 function partMarkdown(p: Part): string {
   if (typeof p === 'string') return trustedMarkdown(p);
   if (p.kind === 'user') return clip(escapeDingTalkMarkdown(p.text), p.max);
+  if (p.kind === 'platform') return dingtalkPlatformWord(p.word, p.locale);
   const dingtalk = /^dingtalk:(.+)$/.exec(p.key);
   return escapeDingTalkMarkdown(dingtalk ? dingtalk[1]! : p.key);
 }
@@ -57,6 +60,6 @@ function clip(escaped: string, max: number | undefined): string {
 export function toPlain(run: Inline | Part): string {
   const parts: Inline = typeof run === 'string' || !Array.isArray(run) ? [run as Part] : (run as Inline);
   return parts
-    .map((p) => (typeof p === 'string' ? p.replace(/[*_`]/g, '').replace(/:([a-z_]+):/g, (all, n: string) => (n in EMOJI ? EMOJI[n as keyof typeof EMOJI] : all)) : p.kind === 'user' ? p.text : p.key.replace(/^dingtalk:/, '')))
+    .map((p) => (typeof p === 'string' ? p.replace(/[*_`]/g, '').replace(/:([a-z_]+):/g, (all, n: string) => (n in EMOJI ? EMOJI[n as keyof typeof EMOJI] : all)) : p.kind === 'user' ? p.text : p.kind === 'platform' ? dingtalkPlatformWord(p.word, p.locale) : p.key.replace(/^dingtalk:/, '')))
     .join('');
 }

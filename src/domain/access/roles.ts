@@ -17,6 +17,7 @@ export type Permission =
   | 'objection.answer'
   | 'payment.record'
   | 'partner.request'
+  | 'partner.manage'
   | 'complaint.answer'
   | 'partner.exit'
   | 'admin.manage';
@@ -31,6 +32,7 @@ const needs: Record<Permission, StaffRole> = {
   'objection.answer': 'officer',
   'payment.record': 'finance',
   'partner.request': 'admin',
+  'partner.manage': 'admin',
   'complaint.answer': 'officer',
   // §6: ending a partner's qualification is the program's administration.
   'partner.exit': 'admin',
@@ -47,6 +49,7 @@ const doing: Record<Permission, string> = {
   'objection.answer': 'answer an objection',
   'payment.record': 'record a payment',
   'partner.request': 'ask for a partner’s upgrade, onboarding or program',
+  'partner.manage': 'add or change a partner in the registry',
   'complaint.answer': 'answer a partner’s complaint',
   'partner.exit': 'check a partner’s exit or record its exit application',
   'admin.manage': 'manage roles, policy and the calendar',

@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator } from '../i18n.ts';
 import { formatDateTime } from '../format.ts';
 import { join, tr, user } from '../inline.ts';
@@ -22,6 +23,6 @@ export const composeCalendarProvisional: Composer<'calendar_provisional'> = (n, 
       paragraph(tr(t, 'notification.calendar_provisional.fix', { years: join(n.years.map((y) => [user(String(y))]), ' ') })),
       context(tr(t, 'notification.calendar_provisional.rule')),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };

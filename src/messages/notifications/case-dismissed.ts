@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator } from '../i18n.ts';
 import { tr, user } from '../inline.ts';
 import { caseFields, partnerLabel, userTextSection } from './case-parts.ts';
@@ -18,6 +19,6 @@ export const composeCaseDismissed: Composer<'case_dismissed'> = (n, locale) => {
       userTextSection(t('notification.case_dismissed.reasons'), n.reasons, t),
       context(tr(t, 'notification.case_dismissed.footer')),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };

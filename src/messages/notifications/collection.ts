@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { formatAmount, parseAmount } from '../../domain/money.ts';
 import { translator } from '../i18n.ts';
 import { formatCny, isZeroAmount } from '../amount.ts';
@@ -25,7 +26,7 @@ export const composePaymentDue: Composer<'payment_due'> = (n, locale) => {
       caseFields(c, locale, t),
       context(tr(t, 'notification.payment_due.rule')),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 
@@ -53,7 +54,7 @@ export const composeLateFeeAccruing: Composer<'late_fee_accruing'> = (n, locale)
       caseFields(c, locale, t),
       context(tr(t, 'notification.late_fee_accruing.rule')),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 
@@ -77,7 +78,7 @@ export const composePaymentRecorded: Composer<'payment_recorded'> = (n, locale) 
       caseFields(c, locale, t),
       context(tr(t, settled ? 'notification.payment_recorded.settled' : 'notification.payment_recorded.remaining')),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 
@@ -94,8 +95,8 @@ export const composeRestrictionLifted: Composer<'restriction_lifted'> = (n, loca
       title(t('notification.restriction_lifted.title')),
       paragraph(cat(tr(t, 'notification.restriction_lifted.intro', { partner: partnerLabel(c), on }), '\n', kinds)),
       caseFields(c, locale, t),
-      context(tr(t, 'notification.restriction_lifted.footer')),
+      context(tr(t, 'notification.restriction_lifted.footer', platformWords(locale))),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };

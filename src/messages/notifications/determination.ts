@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import type { DecisionView } from '../../domain/notifications/notification.ts';
 import { translator, type Locale, type Translate } from '../i18n.ts';
 import { formatCny } from '../amount.ts';
@@ -35,7 +36,7 @@ export const composeDeterminationRequested: Composer<'determination_requested'> 
         { action: 'determinationReject', value: id, label: t('notification.determination_requested.reject'), style: 'danger' },
       ]),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 
@@ -64,7 +65,7 @@ export const composeDeterminationDecided: Composer<'determination_decided'> = (n
       ...outcomeBlocks(n.established, n.decision, locale, t),
       context(status),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 
@@ -90,7 +91,7 @@ export const composeDeterminationSuperseded: Composer<'determination_superseded'
       ...decisionComparison(n.proposed, n.rejudged, n.changes, locale, t),
       context(tr(t, 'notification.determination_superseded.rule')),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 

@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator } from '../i18n.ts';
 import { formatCny, isZeroAmount } from '../amount.ts';
 import { formatDate } from '../format.ts';
@@ -32,6 +33,6 @@ export const composeFormalDecision: Composer<'formal_decision'> = (n, locale) =>
       ]),
       context(nothingOwed ? tr(t, 'notification.formal_decision.nothingOwed') : tr(t, 'notification.formal_decision.lateFee', { payBy })),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };

@@ -1,3 +1,4 @@
+import { platformWords } from '../platform-words.ts';
 import { translator, type Translate } from '../i18n.ts';
 import { formatDate } from '../format.ts';
 import { join, tr, user } from '../inline.ts';
@@ -25,7 +26,7 @@ export const composeAssessmentApplied: Composer<'assessment_applied'> = (n, loca
   return document(
     tr(t, `${k}.text`, params),
     [title(t(`${k}.title`)), paragraph(tr(t, `${k}.intro`, params)), context(tr(t, 'notification.assessment_applied.rule'))],
-    tr(t, 'notification.assessment_applied.shortened'),
+    tr(t, 'notification.assessment_applied.shortened', platformWords(locale)),
   );
 };
 
@@ -43,7 +44,7 @@ export const composeAssessmentReminder: Composer<'assessment_reminder'> = (n, lo
       paragraph(tr(t, 'notification.assessment_reminder.how')),
       context(tr(t, 'notification.assessment_reminder.rule')),
     ],
-    tr(t, 'notification.assessment_reminder.shortened'),
+    tr(t, 'notification.assessment_reminder.shortened', platformWords(locale)),
   );
 };
 
@@ -59,7 +60,7 @@ export const composePolicyAnnounced: Composer<'policy_announced'> = (n, locale) 
       paragraph(tr(t, 'notification.policy_announced.what')),
       context(tr(t, 'notification.policy_announced.rule')),
     ],
-    tr(t, 'notification.policy_announced.shortened'),
+    tr(t, 'notification.policy_announced.shortened', platformWords(locale)),
   );
 };
 
@@ -77,6 +78,6 @@ export const composePartnerExited: Composer<'partner_exited'> = (n, locale) => {
       paragraph(tr(t, 'notification.partner_exited.after', params)),
       context(tr(t, 'notification.partner_exited.rule', params)),
     ],
-    tr(t, 'notification.partner_exited.shortened'),
+    tr(t, 'notification.partner_exited.shortened', platformWords(locale)),
   );
 };

@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator } from '../i18n.ts';
 import { formatActor } from '../format.ts';
 import { tr, user } from '../inline.ts';
@@ -22,7 +23,7 @@ export const composeObjectionRecorded: Composer<'objection_recorded'> = (n, loca
       context(tr(t, 'notification.objection_recorded.next')),
       actions([{ action: 'answerOpen', value: c.caseId, label: t('notification.objection_recorded.answer'), style: 'primary' }]),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 
@@ -45,6 +46,6 @@ export const composeObjectionAnswered: Composer<'objection_answered'> = (n, loca
       ...(n.decision ? decisionBlocks(n.decision, locale, t) : []),
       context(tr(t, 'notification.objection_answered.next')),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };

@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator } from '../i18n.ts';
 import { formatActor, formatDateTime } from '../format.ts';
 import { tr, user } from '../inline.ts';
@@ -27,7 +28,7 @@ export const composePartnerReportReceived: Composer<'partner_report_received'> =
         { action: 'dismissOpen', value: c.caseId, label: t('notification.partner_report_received.dismiss'), style: 'danger' },
       ]),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 
@@ -53,6 +54,6 @@ export const composePartnerReportScreened: Composer<'partner_report_screened'> =
       evidenceSection(c.evidence, locale, t),
       context(status),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };

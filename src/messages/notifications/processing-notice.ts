@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator, type Translate } from '../i18n.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { tr, user } from '../inline.ts';
@@ -27,7 +28,7 @@ export const composeProcessingNotice: Composer<'processing_notice'> = (n, locale
       context(tr(t, 'notification.processing_notice.howTo', { due })),
       actions([objectButton(c.caseId, t)]),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 

@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import type { CaseView, DecisionView } from '../../domain/notifications/notification.ts';
 import { locales, translator, type Locale } from '../i18n.ts';
 import { formatCny, isZeroAmount } from '../amount.ts';
@@ -23,7 +24,7 @@ export const composePublicNotice: Composer<'public_notice'> = (n) => {
     blocks.push(...noticeIn(l, n.case, n.decision, n.noticeDate));
   });
   const text = join(both.map((l) => tr(translator(l), 'notification.public_notice.text', { partner: user(n.case.partnerName), caseId })), ' / ');
-  return document(text, blocks, join(both.map((l) => tr(translator(l), 'notification.common.shortened', { caseId })), ' / '));
+  return document(text, blocks, join(both.map((l) => tr(translator(l), 'notification.common.shortened', { ...platformWords(l), caseId: commandArg(caseId) })), ' / '));
 };
 
 function noticeIn(locale: Locale, c: CaseView, d: DecisionView, noticeDate: string): DocBlock[] {

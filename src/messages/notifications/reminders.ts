@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator, type Translate } from '../i18n.ts';
 import { formatDateTime } from '../format.ts';
 import { cat, tr, user } from '../inline.ts';
@@ -27,7 +28,7 @@ export const composeDeadlineReminder: Composer<'deadline_reminder'> = (n, locale
       context(tr(t, `${k}.rule`)),
       actions(reminderButtons(n.deadline, c.caseId, t)),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 
@@ -55,6 +56,6 @@ export const composeApprovalWaiting: Composer<'approval_waiting'> = (n, locale, 
       caseFields(c, locale, t),
       context(tr(t, 'notification.approval_waiting.hint')),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };

@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator } from '../i18n.ts';
 import { formatActor } from '../format.ts';
 import { tr, user } from '../inline.ts';
@@ -26,6 +27,6 @@ export const composeReplyRecorded: Composer<'reply_recorded'> = (n, locale) => {
       context(tr(t, 'notification.reply_recorded.next')),
       actions([{ action: 'determineOpen', value: c.caseId, label: t('notification.reply_recorded.determine'), style: 'primary' }]),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };

@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator } from '../i18n.ts';
 import { formatCny, isZeroAmount } from '../amount.ts';
 import { formatClass, formatDate } from '../format.ts';
@@ -27,7 +28,7 @@ export const composeReportScreened: Composer<'report_screened'> = (n, locale) =>
       evidenceSection(c.evidence, locale, t),
       context(tr(t, 'notification.report_screened.footer')),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 
@@ -54,6 +55,6 @@ export const composeReportOutcome: Composer<'report_outcome'> = (n, locale) => {
         : []),
       context(tr(t, 'notification.report_outcome.footer')),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };

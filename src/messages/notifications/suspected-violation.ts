@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator, type Translate } from '../i18n.ts';
 import { formatDateTime } from '../format.ts';
 import { cat, tr, user } from '../inline.ts';
@@ -31,7 +32,7 @@ export const composeSuspectedViolation: Composer<'suspected_violation'> = (n, lo
       context(tr(t, 'notification.suspected_violation.howTo')),
       actions(replyButtons(c.caseId, t)),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 

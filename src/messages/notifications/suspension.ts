@@ -1,3 +1,4 @@
+import { commandArg, platformWords } from '../platform-words.ts';
 import { translator } from '../i18n.ts';
 import { formatDateTime } from '../format.ts';
 import { cat, tr, user } from '../inline.ts';
@@ -18,9 +19,9 @@ export const composeIncentivesSuspended: Composer<'incentives_suspended'> = (n, 
       paragraph(tr(t, 'notification.incentives_suspended.intro', { partner: partnerLabel(c), caseId })),
       fields([[t('notification.incentives_suspended.since'), [since]]]),
       caseFields(c, locale, t),
-      context(tr(t, 'notification.incentives_suspended.footer')),
+      context(tr(t, 'notification.incentives_suspended.footer', platformWords(locale))),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };
 
@@ -39,8 +40,8 @@ export const composeSuspensionLifted: Composer<'suspension_lifted'> = (n, locale
         [t('notification.suspension_lifted.on'), [formatDateTime(n.on, locale)]],
       ]),
       caseFields(c, locale, t),
-      context(tr(t, 'notification.suspension_lifted.footer')),
+      context(tr(t, 'notification.suspension_lifted.footer', platformWords(locale))),
     ],
-    tr(t, 'notification.common.shortened', { caseId }),
+    tr(t, 'notification.common.shortened', { ...platformWords(locale), caseId: commandArg(caseId) }),
   );
 };

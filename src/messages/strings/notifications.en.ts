@@ -33,7 +33,7 @@ export const notificationsEn = {
       },
       provisional:
         ':warning: This deadline is provisional: the official holiday schedule for its year is not loaded yet, so it was counted on weekends alone. It can only move later, never earlier (R-CALENDAR).',
-      shortened: 'This message was shortened to fit Slack. See the whole case with `/violation show {{caseId}}`.',
+      shortened: 'This message was shortened to fit {{chat}}. See the whole case with `{{show}} {{caseId}}`.',
     },
     decision: {
       class: 'Class',
@@ -302,14 +302,14 @@ export const notificationsEn = {
       text: 'Case {{caseId}}: restrictions lifted on {{on}}',
       title: 'Restrictions lifted',
       intro: 'From {{on}}, these restrictions on *{{partner}}* no longer apply:',
-      footer: 'Other cases may have restrictions of their own; `/partner status` shows what is in force (R-RESTRICT).',
+      footer: 'Other cases may have restrictions of their own; `{{status}}` shows what is in force (R-RESTRICT).',
     },
     incentives_suspended: {
       text: 'Case {{caseId}}: incentive payouts suspended',
       title: 'Incentive payouts suspended',
       intro: 'While case {{caseId}} is open, all incentive (service-fee) payouts to *{{partner}}* are suspended.',
       since: 'Suspended since',
-      footer: 'The suspension ends when the case clears the partner or is fully handled (R-SUSPEND, §5.4.2). `/partner status` shows it.',
+      footer: 'The suspension ends when the case clears the partner or is fully handled (R-SUSPEND, §5.4.2). `{{status}}` shows it.',
     },
     suspension_lifted: {
       text: 'Case {{caseId}}: incentive payouts resume',
@@ -322,7 +322,7 @@ export const notificationsEn = {
       },
       since: 'Suspended since',
       on: 'Lifted on',
-      footer: 'Other cases may still hold payouts; `/partner status` shows them (R-SUSPEND, §5.4.2).',
+      footer: 'Other cases may still hold payouts; `{{status}}` shows them (R-SUSPEND, §5.4.2).',
     },
     calendar_provisional: {
       text: 'Working-day calendar for {{years}} not loaded: case {{caseId}} has a provisional deadline',
@@ -351,7 +351,7 @@ export const notificationsEn = {
         intro: 'After the {{period}} assessment, *{{partner}}* is no longer a {{category}} partner (was level {{before}}), from {{on}}.',
       },
       rule: 'Partners that fall short of the assessment standard may be downgraded or removed from a category (R-ASSESS, §3.1.3).',
-      shortened: 'This message was shortened to fit Slack.',
+      shortened: 'This message was shortened to fit {{chat}}.',
     },
     assessment_reminder: {
       text: 'Assessments run in {{month}}: import their results when they are done',
@@ -360,7 +360,7 @@ export const notificationsEn = {
       line: '• {{category}}: {{periods}}',
       how: 'When they are done, import the results: `npm run --silent cli -- import assessments FILE.csv` (partner_id,category,period,result,proposed_level).',
       rule: 'Sent 5 working days before each assessment month, once to each admin (R-ASSESS, R-WORKDAY).',
-      shortened: 'This message was shortened to fit Slack.',
+      shortened: 'This message was shortened to fit {{chat}}.',
     },
     policy_announced: {
       text: 'Policy version {{version}} takes effect on {{effectiveFrom}}',
@@ -368,7 +368,7 @@ export const notificationsEn = {
       intro: 'Version *{{version}}* of the Alibaba Cloud partner management policy was published on {{publishedOn}} and takes effect on *{{effectiveFrom}}*.',
       what: 'From that day its amounts, time limits and violation catalog apply. A violation that occurred before it is judged under the version in force then, unless the new one is lighter for the partner (R-POLICY).',
       rule: 'Announced before it applies (R-ANNOUNCE, §5.2.1).',
-      shortened: 'This message was shortened to fit Slack.',
+      shortened: 'This message was shortened to fit {{chat}}.',
     },
     // ── end of the issue-11 block ──
     // ── Issue 11, exits: one block (keys notification.partner_exited) ──
@@ -384,7 +384,7 @@ export const notificationsEn = {
       },
       after: 'From that day the partner’s contacts no longer act for it in this bot, and partner accounts may be closed or their permissions reduced (§6.4.2).',
       rule: 'Ended under {{rule}} (§6).',
-      shortened: 'This message was shortened to fit Slack.',
+      shortened: 'This message was shortened to fit {{chat}}.',
     },
     // ── end of the exits block ──
     // ── complaints (R-COMPLAINT, issue 11) ──

@@ -35,7 +35,7 @@ export const notificationsZh: NotificationMessages = {
       },
       provisional:
         ':warning: 该期限为暂定：所在年份的法定节假日安排尚未导入，暂按周末计算。期限只会顺延，不会提前（R-CALENDAR）。',
-      shortened: '消息过长，已截短。完整案件请用 `/violation show {{caseId}}` 查看。',
+      shortened: '消息过长，已按 {{chat}} 限制截短。完整案件请用 `{{show}} {{caseId}}` 查看。',
     },
     decision: {
       class: '违规等级',
@@ -296,14 +296,14 @@ export const notificationsZh: NotificationMessages = {
       text: '案件 {{caseId}}：限制措施于 {{on}} 解除',
       title: '限制措施已解除',
       intro: '自 {{on}} 起，对 *{{partner}}* 的以下限制措施不再适用：',
-      footer: '其他案件可能另有限制措施；`/partner status` 可查看当前有效的限制（R-RESTRICT）。',
+      footer: '其他案件可能另有限制措施；`{{status}}` 可查看当前有效的限制（R-RESTRICT）。',
     },
     incentives_suspended: {
       text: '案件 {{caseId}}：激励发放已暂停',
       title: '激励发放已暂停',
       intro: '案件 {{caseId}} 处理期间，暂停向 *{{partner}}* 发放全部激励（服务费）。',
       since: '暂停起始',
-      footer: '案件认定不违规或处理完毕后，暂停即解除（R-SUSPEND，§5.4.2）。`/partner status` 可查看。',
+      footer: '案件认定不违规或处理完毕后，暂停即解除（R-SUSPEND，§5.4.2）。`{{status}}` 可查看。',
     },
     suspension_lifted: {
       text: '案件 {{caseId}}：恢复激励发放',
@@ -316,7 +316,7 @@ export const notificationsZh: NotificationMessages = {
       },
       since: '暂停起始',
       on: '解除时间',
-      footer: '其他案件可能仍暂停激励发放；`/partner status` 可查看（R-SUSPEND，§5.4.2）。',
+      footer: '其他案件可能仍暂停激励发放；`{{status}}` 可查看（R-SUSPEND，§5.4.2）。',
     },
     calendar_provisional: {
       text: '{{years}} 年工作日历未导入：案件 {{caseId}} 的期限为暂定',
@@ -344,7 +344,7 @@ export const notificationsZh: NotificationMessages = {
         intro: '根据 {{period}} 考核结果，自 {{on}} 起解除 *{{partner}}* 的{{category}}分类（原级别 {{before}}）。',
       },
       rule: '考核不达标的合作伙伴可被降级或解除合作分类（R-ASSESS，§3.1.3）。',
-      shortened: '消息过长，已按 Slack 限制截短。',
+      shortened: '消息过长，已按 {{chat}} 限制截短。',
     },
     assessment_reminder: {
       text: '{{month}} 有合作伙伴考核：完成后请导入考核结果',
@@ -353,7 +353,7 @@ export const notificationsZh: NotificationMessages = {
       line: '• {{category}}：{{periods}}',
       how: '考核完成后请导入结果：`npm run --silent cli -- import assessments FILE.csv`（partner_id,category,period,result,proposed_level）。',
       rule: '每个考核月开始前 5 个工作日提醒，每位管理员每月一次（R-ASSESS、R-WORKDAY）。',
-      shortened: '消息过长，已按 Slack 限制截短。',
+      shortened: '消息过长，已按 {{chat}} 限制截短。',
     },
     policy_announced: {
       text: '政策版本 {{version}} 将于 {{effectiveFrom}} 生效',
@@ -361,7 +361,7 @@ export const notificationsZh: NotificationMessages = {
       intro: '阿里云合作伙伴管理政策 *{{version}}* 版已于 {{publishedOn}} 发布，自 *{{effectiveFrom}}* 起生效。',
       what: '自该日起适用其金额、期限及违规目录。此前发生的违规按当时有效的版本处理，新版本对合作伙伴更轻的适用新版本（从旧兼从轻，R-POLICY）。',
       rule: '新版本生效前公告（R-ANNOUNCE，§5.2.1）。',
-      shortened: '消息过长，已按 Slack 限制截短。',
+      shortened: '消息过长，已按 {{chat}} 限制截短。',
     },
     // ── 第 11 号议题块结束 ──
     // ── Issue 11, exits: one block (keys notification.partner_exited) ──
@@ -377,7 +377,7 @@ export const notificationsZh: NotificationMessages = {
       },
       after: '自该日起，该合作伙伴的联系人不再以合作伙伴身份使用本机器人，合作伙伴账号可能被关闭或调整权限（§6.4.2）。',
       rule: '依据 {{rule}} 取消（§6）。',
-      shortened: '消息过长，已按 Slack 限制截短。',
+      shortened: '消息过长，已按 {{chat}} 限制截短。',
     },
     // ── end of the exits block ──
     // ── 投诉（R-COMPLAINT，第 11 号议题）──

@@ -20,7 +20,7 @@ export interface CommandMeta {
  * behind (e.g. "already decided"). Repeats are rare, so the first run pays no
  * look-up for them.
  */
-export async function runCommand<R extends object>(deps: CaseDeps, meta: CommandMeta, step: (tx: Tx) => Promise<R>): Promise<R> {
+export async function runCommand<R extends object>(deps: Pick<CaseDeps, 'db' | 'clock'>, meta: CommandMeta, step: (tx: Tx) => Promise<R>): Promise<R> {
   try {
     return await auditedTransaction(deps.db, step, (result) => ({ key: meta.key, action: meta.action, actor: meta.actor, result, createdAt: deps.clock.now() }));
   } catch (e) {
@@ -30,7 +30,7 @@ export async function runCommand<R extends object>(deps: CaseDeps, meta: Command
   }
 }
 
-async function storedResult<R>(deps: CaseDeps, key: string): Promise<R | undefined> {
+async function storedResult<R>(deps: Pick<CaseDeps, 'db'>, key: string): Promise<R | undefined> {
   const [row] = await deps.db.select({ result: commandLog.result }).from(commandLog).where(eq(commandLog.key, key));
   return row?.result as R | undefined;
 }

@@ -93,7 +93,10 @@ export async function checkExits(deps: ExitDeps, on: LocalDate): Promise<ExitDon
   for (const { id } of ids) {
     const facts = await exitFacts(deps.db, id);
     const due = facts && exitDue(facts, on);
-    if (due) done.push(await exitPartner(deps, id, due));
+    if (!due) continue;
+    // Another run (the daily job, `cli exit check`) may have exited the partner meanwhile: only what this run did is reported.
+    const exited = await exitPartner(deps, id, due);
+    if (exited.applied) done.push(exited);
   }
   return done;
 }

@@ -1,4 +1,5 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/database.ts';
 import { lockPartner } from '../../db/repositories/partners.repository.ts';
 import { assessmentResults, partnerCategories, partnerCategoryKinds, partners, type PartnerCategoryKind } from '../../db/schema/index.ts';
 import { categoryHasPeriod, MARKETPLACE_READING, parseAssessmentPeriod } from '../../domain/assessments/assessment-cycle.ts';
@@ -36,6 +37,7 @@ export async function importAssessments(deps: AssessmentImportDeps, file: Import
   const known = await loadKnown(deps, rows.map((r) => r.cells.partner_id!));
   const seen = new Map<string, number>();
   const fresh: AssessmentToApply[] = [];
+  const lineOf = new Map<string, number>();
   let skipped = 0;
   for (const { line, cells } of rows) {
     const why = rowErrors(cells, known, on);
@@ -50,13 +52,14 @@ export async function importAssessments(deps: AssessmentImportDeps, file: Import
         skipped++;
         continue;
       }
-      why.push(`a result for ${cells.category} ${cells.period} of ${cells.partner_id} is already on record (${existing.result}${existing.proposedLevel ? ` ${existing.proposedLevel}` : ''}); a result is applied once`);
+      why.push(alreadyOnRecord({ partnerId: cells.partner_id!, category: cells.category!, period: cells.period! }, existing));
     }
     if (why.length === 0) why.push(...levelErrors(cells.result as AssessmentResult, proposedLevel, known.levels.get(membershipKey(cells))));
     if (why.length > 0) {
       errors.push({ line, reason: why.join('; ') } satisfies CsvRowError);
       continue;
     }
+    lineOf.set(key, line);
     fresh.push({
       partnerId: cells.partner_id!, partnerName: known.partners.get(cells.partner_id!)!.name, category: cells.category as PartnerCategoryKind,
       period: cells.period!, result: cells.result as AssessmentResult, proposedLevel, levelBefore: known.levels.get(membershipKey(cells))!,
@@ -67,24 +70,44 @@ export async function importAssessments(deps: AssessmentImportDeps, file: Import
   }
   if (errors.length > 0) throw badRows(file.name, errors);
 
-  // R-RESTRICT: what blocks an upgrade on the application day, read before the write.
-  const rules = { db: deps.db, clock: deps.clock, policies: deps.policies, calendar: deps.calendar ?? new CalendarCache() };
-  const blockers = new Map<string, Restriction[]>();
-  for (const id of new Set(fresh.filter((a) => a.result === 'upgrade').map((a) => a.partnerId))) blockers.set(id, await upgradeBlockers(rules, id, on));
-
+  const rules = { clock: deps.clock, policies: deps.policies, calendar: deps.calendar ?? new CalendarCache() };
   return importOnce(deps, 'assessments', file, rows.length, async (tx) => {
     const outcomes: Record<string, number> = {};
     const heldBack: { key: string; heldBy: { kind: string; rule: string; until: string | null }[] }[] = [];
     const writer = { clock: deps.clock, jobs: deps.jobs ?? noJobScheduler, actor: deps.actor };
+    const blockers = new Map<string, Restriction[]>();
+    let changed = 0;
     // Partners in id order, each locked while its results are applied (like a case step on the partner).
     for (const a of [...fresh].sort((x, y) => (x.partnerId < y.partnerId ? -1 : x.partnerId > y.partnerId ? 1 : 0))) {
       await lockPartner(tx, a.partnerId);
+      // Another import of the same result may have committed since the file was checked: it is applied once.
+      const twin = await resultOnRecord(tx, a);
+      if (twin) {
+        if (twin.result !== a.result || twin.proposedLevel !== a.proposedLevel) throw badRows(file.name, [{ line: lineOf.get(assessmentKey(a))!, reason: alreadyOnRecord(a, twin) }]);
+        skipped++;
+        continue;
+      }
+      // R-RESTRICT: what blocks an upgrade on the application day, read under the partner's lock (a sanction issued meanwhile counts).
+      if (a.result === 'upgrade' && !blockers.has(a.partnerId)) blockers.set(a.partnerId, await upgradeBlockers({ ...rules, db: tx }, a.partnerId, on));
       const applied = await applyAssessment(tx, writer, a, on, blockers.get(a.partnerId) ?? []);
+      changed++;
       outcomes[applied.outcome] = (outcomes[applied.outcome] ?? 0) + 1;
       if (applied.outcome === 'held_back') heldBack.push({ key: assessmentKey(a), heldBy: applied.heldBy });
     }
-    return { changed: fresh.length, details: { appliedOn: on, outcomes, skipped, heldBack } };
+    return { changed, details: { appliedOn: on, outcomes, skipped, heldBack } };
   });
+}
+
+function alreadyOnRecord(a: { partnerId: string; category: string; period: string }, existing: { result: string; proposedLevel: string | null }): string {
+  return `a result for ${a.category} ${a.period} of ${a.partnerId} is already on record (${existing.result}${existing.proposedLevel ? ` ${existing.proposedLevel}` : ''}); a result is applied once`;
+}
+
+async function resultOnRecord(tx: Tx, a: AssessmentToApply): Promise<{ result: string; proposedLevel: string | null } | undefined> {
+  const [row] = await tx
+    .select({ result: assessmentResults.result, proposedLevel: assessmentResults.proposedLevel })
+    .from(assessmentResults)
+    .where(and(eq(assessmentResults.partnerId, a.partnerId), eq(assessmentResults.category, a.category), eq(assessmentResults.period, a.period)));
+  return row;
 }
 
 function membershipKey(cells: Record<string, string>): string {
@@ -94,11 +117,16 @@ function membershipKey(cells: Record<string, string>): string {
 async function loadKnown(deps: ImportDeps, ids: string[]): Promise<Known> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return { partners: new Map(), levels: new Map(), onRecord: new Map() };
-  const [ps, cats, results] = await Promise.all([
-    deps.db.select({ id: partners.id, name: partners.name, status: partners.status }).from(partners).where(inArray(partners.id, unique)),
-    deps.db.select().from(partnerCategories).where(inArray(partnerCategories.partnerId, unique)),
-    deps.db.select().from(assessmentResults).where(inArray(assessmentResults.partnerId, unique)),
-  ]);
+  // One snapshot for the three: read apart (pool connections, statement by statement), another import
+  // committing in between showed a level already changed by a result not yet on record (a false bad row).
+  const [ps, cats, results] = await deps.db.transaction(
+    async (tx) => [
+      await tx.select({ id: partners.id, name: partners.name, status: partners.status }).from(partners).where(inArray(partners.id, unique)),
+      await tx.select().from(partnerCategories).where(inArray(partnerCategories.partnerId, unique)),
+      await tx.select().from(assessmentResults).where(inArray(assessmentResults.partnerId, unique)),
+    ] as const,
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
   return {
     partners: new Map(ps.map((p) => [p.id, { name: p.name, status: p.status }])),
     levels: new Map(cats.map((c) => [`${c.partnerId}/${c.category}`, c.level])),

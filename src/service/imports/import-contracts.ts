@@ -3,7 +3,7 @@ import { existingPartnerIds } from '../../db/repositories/partners.repository.ts
 import { partnerContracts } from '../../db/schema/index.ts';
 import type { CsvRowError } from '../../domain/csv/csv-table.ts';
 import { isLocalDate } from '../../domain/dates.ts';
-import { badRows, importOnce, readImportTable, type ImportDeps, type ImportFile, type ImportResult } from './import-file.ts';
+import { badRows, importOnce, readImportTable, rowError, type ImportDeps, type ImportFile, type ImportResult, type RowProblem } from './import-file.ts';
 
 export const CONTRACTS_HEADER = ['partner_id', 'starts_on', 'ends_on', 'renewal_notice_on'] as const;
 
@@ -27,16 +27,9 @@ export async function importContracts(deps: ImportDeps, file: ImportFile): Promi
   const known = await existingPartnerIds(deps.db, [...new Set(rows.map((r) => r.cells.partner_id!))]);
   const list: Contract[] = [];
   for (const { line, cells } of rows) {
-    const why: string[] = [];
+    const why = contractRowErrors(cells, known);
     const { partner_id: partnerId, starts_on: startsOn, ends_on: endsOn, renewal_notice_on: notice } = cells as Record<(typeof CONTRACTS_HEADER)[number], string>;
-    if (!partnerId) why.push('partner_id is empty');
-    else if (!known.has(partnerId)) why.push(`unknown partner "${partnerId}" (import partners first)`);
-    const badDates = [['starts_on', startsOn], ['ends_on', endsOn], ...(notice ? [['renewal_notice_on', notice]] : [])].filter(([, d]) => !isLocalDate(d!));
-    for (const [name, d] of badDates) why.push(`${name} "${d}" is not a real date written YYYY-MM-DD`);
-    const datesOk = badDates.length === 0;
-    if (datesOk && endsOn < startsOn) why.push(`ends_on ${endsOn} is before starts_on ${startsOn}`);
-    if (datesOk && notice && notice < startsOn) why.push(`renewal_notice_on ${notice} is before starts_on ${startsOn}`);
-    if (why.length > 0) errors.push({ line, reason: why.join('; ') } satisfies CsvRowError);
+    if (why.length > 0) errors.push(rowError(line, why) satisfies CsvRowError);
     else list.push({ partnerId, startsOn, endsOn, renewalNoticeOn: notice || null, line });
   }
   errors.push(...overlaps(list));
@@ -49,6 +42,25 @@ export async function importContracts(deps: ImportDeps, file: ImportFile): Promi
   });
 }
 
+/** The rules of one `partner_id,starts_on,ends_on,renewal_notice_on` row, for a partner on record (`known`). */
+export function contractRowErrors(cells: Record<string, string>, known: ReadonlySet<string>): RowProblem[] {
+  const why: RowProblem[] = [];
+  const { partner_id: partnerId, starts_on: startsOn, ends_on: endsOn, renewal_notice_on: notice } = cells as Record<(typeof CONTRACTS_HEADER)[number], string>;
+  if (!partnerId) why.push({ column: 'partner_id', reason: 'partner_id is empty' });
+  else if (!known.has(partnerId)) why.push({ column: 'partner_id', reason: `unknown partner "${partnerId}" (import partners first)` });
+  const badDates = [['starts_on', startsOn], ['ends_on', endsOn], ...(notice ? [['renewal_notice_on', notice]] : [])].filter(([, d]) => !isLocalDate(d!));
+  for (const [name, d] of badDates) why.push({ column: name!, reason: `${name} "${d}" is not a real date written YYYY-MM-DD` });
+  const datesOk = badDates.length === 0;
+  if (datesOk && endsOn < startsOn) why.push({ column: 'ends_on', reason: `ends_on ${endsOn} is before starts_on ${startsOn}` });
+  if (datesOk && notice && notice < startsOn) why.push({ column: 'renewal_notice_on', reason: `renewal_notice_on ${notice} is before starts_on ${startsOn}` });
+  return why;
+}
+
+/** A partner's contract terms may not share a day (each is inclusive of both ends). */
+export function termsShareADay(a: { startsOn: string; endsOn: string }, b: { startsOn: string; endsOn: string }): boolean {
+  return a.startsOn <= b.endsOn && b.startsOn <= a.endsOn;
+}
+
 /** Terms of one partner that share a day: each later one is named with the line it overlaps. */
 function overlaps(list: Contract[]): CsvRowError[] {
   const out: CsvRowError[] = [];
@@ -58,7 +70,7 @@ function overlaps(list: Contract[]): CsvRowError[] {
     for (let i = 1; i < sorted.length; i++) {
       const prev = sorted[i - 1]!;
       const c = sorted[i]!;
-      if (c.startsOn <= prev.endsOn) out.push({ line: c.line, reason: `${c.partnerId}'s contract ${c.startsOn} … ${c.endsOn} overlaps the one on line ${prev.line} (${prev.startsOn} … ${prev.endsOn})` });
+      if (termsShareADay(prev, c)) out.push({ line: c.line, reason: `${c.partnerId}'s contract ${c.startsOn} … ${c.endsOn} overlaps the one on line ${prev.line} (${prev.startsOn} … ${prev.endsOn})` });
     }
   }
   return out;

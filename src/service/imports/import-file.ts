@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.ts';
 import { imports } from '../../db/schema/index.ts';
 import { byLine, readCsvTable, type CsvRow, type CsvRowError } from '../../domain/csv/csv-table.ts';
@@ -31,6 +30,20 @@ export interface ImportResult {
   details?: Record<string, unknown>;
 }
 
+/**
+ * One thing wrong with a row, by the column it is about: the CSV import joins
+ * the reasons into its line's error; the `/partner` modals show each under
+ * the input that column came from (issue 11: one set of rules for both).
+ */
+export interface RowProblem {
+  column: string;
+  reason: string;
+}
+
+export function rowError(line: number, problems: readonly RowProblem[]): CsvRowError {
+  return { line, reason: problems.map((p) => p.reason).join('; ') };
+}
+
 /** The whole file is refused: every bad row with its line and reason. */
 export function badRows(file: string, errors: CsvRowError[]): DomainError {
   const sorted = byLine(errors);
@@ -49,7 +62,8 @@ export function sha256(text: string): string {
 
 /**
  * Runs `write` in one transaction unless this exact file (by SHA-256) was
- * imported before, and records the file and an audit event with it.
+ * imported before (or is being imported at this moment), and records the
+ * file and an audit event with it.
  */
 export async function importOnce(
   deps: ImportDeps,
@@ -60,10 +74,11 @@ export async function importOnce(
 ): Promise<ImportResult> {
   const digest = sha256(file.text);
   return deps.db.transaction(async (tx) => {
-    const [seen] = await tx.select({ id: imports.id }).from(imports).where(and(eq(imports.kind, kind), eq(imports.fileSha256, digest)));
-    if (seen) return { kind, file: file.name, rows: rowCount, imported: false, changed: 0 };
+    // The file is claimed first: the same file imported at the same moment
+    // waits here for the first to commit, then finds it on record.
+    const claimed = await tx.insert(imports).values({ kind, fileSha256: digest, fileName: file.name, rowCount, actor: deps.actor }).onConflictDoNothing().returning({ id: imports.id });
+    if (claimed.length === 0) return { kind, file: file.name, rows: rowCount, imported: false, changed: 0 };
     const { changed, details } = await write(tx);
-    await tx.insert(imports).values({ kind, fileSha256: digest, fileName: file.name, rowCount, actor: deps.actor });
     await appendAudit(tx, {
       actor: deps.actor,
       action: `import.${kind}`,

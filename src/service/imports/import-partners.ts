@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { contacts, partnerCategories, partnerCategoryKinds, partners, type PartnerCategoryKind } from '../../db/schema/index.ts';
 import type { CsvRowError } from '../../domain/csv/csv-table.ts';
-import { badRows, importOnce, readImportTable, type ImportDeps, type ImportFile, type ImportResult } from './import-file.ts';
+import { badRows, importOnce, readImportTable, rowError, type ImportDeps, type ImportFile, type ImportResult, type RowProblem } from './import-file.ts';
 
 export const PARTNERS_HEADER = ['partner_id', 'name', 'category', 'level', 'contact_slack_ids'] as const;
 /** The same with DingTalk contacts beside the Slack ones (issue 12); one person may have both. */
@@ -12,7 +12,11 @@ const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
 /** DingTalk company userIds (senderStaffId): letters, digits, "_", "-", "." (e.g. 0123, manager4567). */
 const DINGTALK_USER = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
-interface PartnerImport {
+/** R-CAT: a level is a short name (gold, 钻石级); longer text is a mistake, not a level. */
+export const PARTNER_LEVEL_MAX = 40;
+
+/** One partner as its rows (or a `/partner` modal) build it up. */
+export interface PartnerImport {
   id: string;
   name: string;
   firstLine: number;
@@ -32,7 +36,7 @@ export async function importPartners(deps: ImportDeps, file: ImportFile): Promis
   for (const { line, cells } of rows) {
     const why = partnerRowErrors(cells, byId.get(cells.partner_id!));
     if (why.length > 0) {
-      errors.push({ line, reason: why.join('; ') } satisfies CsvRowError);
+      errors.push(rowError(line, why) satisfies CsvRowError);
       continue;
     }
     const p = byId.get(cells.partner_id!) ?? { id: cells.partner_id!, name: cells.name!, firstLine: line, categories: new Map(), contacts: new Set<string>() };
@@ -59,21 +63,27 @@ export async function importPartners(deps: ImportDeps, file: ImportFile): Promis
   });
 }
 
-function partnerRowErrors(cells: Record<string, string>, seen: PartnerImport | undefined): string[] {
-  const why: string[] = [];
-  if (!PARTNER_ID.test(cells.partner_id!)) why.push(`partner_id "${cells.partner_id}" must be letters, digits, "_", "-" or "." (at most 64)`);
-  if (!cells.name) why.push('name is empty');
-  else if (seen && seen.name !== cells.name) why.push(`name "${cells.name}" differs from "${seen.name}" on line ${seen.firstLine} for the same partner`);
+/**
+ * The rules of one `partner_id,name,category,level,contact_slack_ids[,contact_dingtalk_ids]`
+ * row, given what earlier rows of the same partner said (R-CAT).
+ */
+export function partnerRowErrors(cells: Record<string, string>, seen: PartnerImport | undefined): RowProblem[] {
+  const why: RowProblem[] = [];
+  const no = (column: string, reason: string) => why.push({ column, reason });
+  if (!PARTNER_ID.test(cells.partner_id!)) no('partner_id', `partner_id "${cells.partner_id}" must be letters, digits, "_", "-" or "." (at most 64)`);
+  if (!cells.name) no('name', 'name is empty');
+  else if (seen && seen.name !== cells.name) no('name', `name "${cells.name}" differs from "${seen.name}" on line ${seen.firstLine} for the same partner`);
   if (!(partnerCategoryKinds as readonly string[]).includes(cells.category!)) {
-    why.push(`category "${cells.category}" must be one of ${partnerCategoryKinds.join(', ')}`);
+    no('category', `category "${cells.category}" must be one of ${partnerCategoryKinds.join(', ')}`);
   } else if (seen?.categories.has(cells.category as PartnerCategoryKind)) {
-    why.push(`category ${cells.category} is listed twice for ${cells.partner_id}`);
+    no('category', `category ${cells.category} is listed twice for ${cells.partner_id}`);
   }
-  if (!cells.level) why.push('level is empty');
+  if (!cells.level) no('level', 'level is empty');
+  else if (cells.level.length > PARTNER_LEVEL_MAX || /[\p{Cc}]/u.test(cells.level)) no('level', `level "${cells.level.slice(0, 50)}" must be one line of at most ${PARTNER_LEVEL_MAX} characters`);
   const bad = splitContacts(cells.contact_slack_ids!).filter((c) => !SLACK_USER.test(c));
-  if (bad.length > 0) why.push(`contact_slack_ids ${bad.map((b) => `"${b}"`).join(', ')} are not Slack user ids like U0123ABCD (separate several with ";")`);
+  if (bad.length > 0) no('contact_slack_ids', `contact_slack_ids ${bad.map((b) => `"${b}"`).join(', ')} are not Slack user ids like U0123ABCD (separate several with ";")`);
   const badDingTalk = splitContacts(cells.contact_dingtalk_ids ?? '').filter((c) => !DINGTALK_USER.test(c));
-  if (badDingTalk.length > 0) why.push(`contact_dingtalk_ids ${badDingTalk.map((b) => `"${b}"`).join(', ')} are not DingTalk userIds like 0123 or manager4567 (separate several with ";")`);
+  if (badDingTalk.length > 0) no('contact_dingtalk_ids', `contact_dingtalk_ids ${badDingTalk.map((b) => `"${b}"`).join(', ')} are not DingTalk userIds like 0123 or manager4567 (separate several with ";")`);
   return why;
 }
 
@@ -83,7 +93,7 @@ function withDingTalk(text: string): boolean {
   return /(^|,)\s*"?contact_dingtalk_ids"?\s*$/i.test(firstLine);
 }
 
-function splitContacts(text: string): string[] {
+export function splitContacts(text: string): string[] {
   return text
     .split(';')
     .map((s) => s.trim())

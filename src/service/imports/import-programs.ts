@@ -1,10 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import { existingPartnerIds } from '../../db/repositories/partners.repository.ts';
 import { categoriesHeld, programsByName } from '../../db/repositories/registry.repository.ts';
-import { partnerCategoryKinds, partnerPrograms, programs, type PartnerCategoryKind } from '../../db/schema/index.ts';
+import { partnerCategoryKinds, partnerPrograms, programs, type PartnerCategoryKind, type ProgramRow } from '../../db/schema/index.ts';
 import type { CsvRowError } from '../../domain/csv/csv-table.ts';
 import { isLocalDate } from '../../domain/dates.ts';
-import { badRows, importOnce, readImportTable, type ImportDeps, type ImportFile, type ImportResult } from './import-file.ts';
+import { badRows, importOnce, readImportTable, rowError, type ImportDeps, type ImportFile, type ImportResult, type RowProblem } from './import-file.ts';
 
 export const PROGRAMS_HEADER = ['partner_id', 'program', 'category', 'joined_on'] as const;
 const MAX_NAME = 100;
@@ -31,33 +31,12 @@ export async function importPrograms(deps: ImportDeps, file: ImportFile): Promis
     categoriesHeld(deps.db, partnerIds),
     programsByName(deps.db, [...new Set(rows.map((r) => r.cells.program!))]),
   ]);
-  const categoryOf = new Map<string, { category: string; line: number }>();
-  const seen = new Map<string, number>();
+  const seen: MembershipsSeen = { categoryOf: new Map(), lineOf: new Map() };
   const list: Membership[] = [];
   for (const { line, cells } of rows) {
-    const why: string[] = [];
+    const why = membershipRowErrors(cells, line, { known, held, recorded }, seen);
     const { partner_id: partnerId, program, category, joined_on: joinedOn } = cells as Record<(typeof PROGRAMS_HEADER)[number], string>;
-    if (!partnerId) why.push('partner_id is empty');
-    else if (!known.has(partnerId)) why.push(`unknown partner "${partnerId}" (import partners first)`);
-    if (!program) why.push('program is empty');
-    else if (program.length > MAX_NAME) why.push(`program name is longer than ${MAX_NAME} characters`);
-    if (!(partnerCategoryKinds as readonly string[]).includes(category)) {
-      why.push(`category "${category}" must be one of ${partnerCategoryKinds.join(', ')}`);
-    } else if (program) {
-      const first = categoryOf.get(program);
-      const onRecord = recorded.get(program)?.category;
-      if (first && first.category !== category) why.push(`program "${program}" sits on ${first.category} on line ${first.line}, not ${category}`);
-      else if (onRecord && onRecord !== category) why.push(`program "${program}" sits on ${onRecord} on record, not ${category}`);
-      else if (known.has(partnerId) && !held.get(partnerId)?.has(category as PartnerCategoryKind)) {
-        why.push(`${partnerId} does not hold category ${category}, which program "${program}" sits on (R-CAT; import partners first)`);
-      }
-      if (!first) categoryOf.set(program, { category, line });
-    }
-    if (!isLocalDate(joinedOn)) why.push(`joined_on "${joinedOn}" is not a real date written YYYY-MM-DD`);
-    const key = `${partnerId}\u0000${program}`;
-    if (seen.has(key)) why.push(`program "${program}" is listed twice for ${partnerId} (first on line ${seen.get(key)})`);
-    else seen.set(key, line);
-    if (why.length > 0) errors.push({ line, reason: why.join('; ') } satisfies CsvRowError);
+    if (why.length > 0) errors.push(rowError(line, why) satisfies CsvRowError);
     else list.push({ partnerId, program, category: category as PartnerCategoryKind, joinedOn });
   }
   if (errors.length > 0) throw badRows(file.name, errors);
@@ -69,4 +48,50 @@ export async function importPrograms(deps: ImportDeps, file: ImportFile): Promis
     await tx.insert(partnerPrograms).values(list.map((m) => ({ partnerId: m.partnerId, program: m.program, joinedOn: m.joinedOn })));
     return { changed: list.length, details: { partners: ids.length, new_programs: newPrograms.length } };
   });
+}
+
+/** What the database holds about the partners and programs a set of rows names. */
+export interface RegistryOnRecord {
+  known: ReadonlySet<string>;
+  held: ReadonlyMap<string, ReadonlySet<PartnerCategoryKind>>;
+  recorded: ReadonlyMap<string, ProgramRow>;
+}
+
+/** What earlier rows of the same file said: each program's category, and each membership's line. */
+export interface MembershipsSeen {
+  categoryOf: Map<string, { category: string; line: number }>;
+  lineOf: Map<string, number>;
+}
+
+/**
+ * The rules of one `partner_id,program,category,joined_on` row (R-CAT, §2.2):
+ * a known partner, a program on one category (as on record and on earlier
+ * rows) that the partner holds, a real date, no membership twice.
+ */
+export function membershipRowErrors(cells: Record<string, string>, line: number, onRecord: RegistryOnRecord, seen: MembershipsSeen): RowProblem[] {
+  const why: RowProblem[] = [];
+  const no = (column: string, reason: string) => why.push({ column, reason });
+  const { known, held, recorded } = onRecord;
+  const { partner_id: partnerId, program, category, joined_on: joinedOn } = cells as Record<(typeof PROGRAMS_HEADER)[number], string>;
+  if (!partnerId) no('partner_id', 'partner_id is empty');
+  else if (!known.has(partnerId)) no('partner_id', `unknown partner "${partnerId}" (import partners first)`);
+  if (!program) no('program', 'program is empty');
+  else if (program.length > MAX_NAME) no('program', `program name is longer than ${MAX_NAME} characters`);
+  if (!(partnerCategoryKinds as readonly string[]).includes(category)) {
+    no('category', `category "${category}" must be one of ${partnerCategoryKinds.join(', ')}`);
+  } else if (program) {
+    const first = seen.categoryOf.get(program);
+    const stored = recorded.get(program)?.category;
+    if (first && first.category !== category) no('category', `program "${program}" sits on ${first.category} on line ${first.line}, not ${category}`);
+    else if (stored && stored !== category) no('category', `program "${program}" sits on ${stored} on record, not ${category}`);
+    else if (known.has(partnerId) && !held.get(partnerId)?.has(category as PartnerCategoryKind)) {
+      no('category', `${partnerId} does not hold category ${category}, which program "${program}" sits on (R-CAT; import partners first)`);
+    }
+    if (!first) seen.categoryOf.set(program, { category, line });
+  }
+  if (!isLocalDate(joinedOn)) no('joined_on', `joined_on "${joinedOn}" is not a real date written YYYY-MM-DD`);
+  const key = `${partnerId}\u0000${program}`;
+  if (seen.lineOf.has(key)) no('program', `program "${program}" is listed twice for ${partnerId} (first on line ${seen.lineOf.get(key)})`);
+  else seen.lineOf.set(key, line);
+  return why;
 }

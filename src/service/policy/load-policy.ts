@@ -10,6 +10,7 @@ import { appendAudit, beforeCommit } from '../audit/audit-trail.ts';
 import { today, type Clock } from '../clock.ts';
 import type { JobScheduler } from '../jobs-port.ts';
 import { enqueue } from '../outbox/enqueue.ts';
+import { POLICY_VERSIONS_CHANNEL } from './live-policies.ts';
 import { parsePolicyFile } from './policy-file.ts';
 
 export interface LoadPolicyDeps {
@@ -67,6 +68,8 @@ export async function loadPolicyVersion(deps: LoadPolicyDeps, file: { name: stri
       returning id`);
     const ids = rowsOf<{ id: number | string }>(result).map((r) => Number(r.id));
     await beforeCommit(tx, () => deps.jobs.outboxPending(tx, ids));
+    // A running service re-reads its versions when this commits (src/service/policy/live-policies.ts).
+    await tx.execute(sql`select pg_notify(${POLICY_VERSIONS_CHANNEL}, ${f.id})`);
     await appendAudit(tx, {
       actor: deps.actor,
       action: 'policy.loaded',

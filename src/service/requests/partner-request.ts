@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { partnerProfile } from '../../db/repositories/partners.repository.ts';
+import { lockPartner, partnerProfile } from '../../db/repositories/partners.repository.ts';
 import { findProgram, inProgramOn } from '../../db/repositories/registry.repository.ts';
 import { restrictionsOf } from '../../db/repositories/restrictions.repository.ts';
 import { sanctionsOfPartner } from '../../db/repositories/sanctions.repository.ts';
@@ -51,10 +51,14 @@ export async function requestForPartner(deps: RulesDeps, input: PartnerRequestIn
   // A grant once recorded is the answer to its key, whatever was imported since.
   if (existing) return { kind, partnerId, on, subject, granted: true, blockedBy: [], requestId: existing.id };
 
-  const decision = await decide(deps, partnerId, kind, on);
   const actor = `${input.actor.platform}:${input.actor.userId}`;
-  const payload = { kind, on, ...(category !== undefined ? { category } : {}), ...(kind === 'program' ? { program: subject } : {}), blocked_by: blocksToJson(decision.blockedBy) };
   return deps.db.transaction(async (tx) => {
+    // R-DETERMINE: like a case step on the partner, the request is decided
+    // holding the partner's lock, so a sanction being issued for it is wholly
+    // before (its restrictions count) or wholly after (the grant was on record first).
+    await lockPartner(tx, partnerId);
+    const decision = await decide({ ...deps, db: tx }, partnerId, kind, on);
+    const payload = { kind, on, ...(category !== undefined ? { category } : {}), ...(kind === 'program' ? { program: subject } : {}), blocked_by: blocksToJson(decision.blockedBy) };
     const at = deps.clock.now();
     if (!decision.granted) {
       await appendAudit(tx, { actor, action: 'request.refused', subject: partnerId, payload, at });

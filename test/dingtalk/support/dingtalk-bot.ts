@@ -5,6 +5,7 @@
 // contacts from the partners CSV's contact_dingtalk_ids).
 import type { Database } from '../../../src/db/database.ts';
 import { dingtalkHandlers } from '../../../src/dingtalk/handlers.ts';
+import type { PartnerPickerLink } from '../../../src/dingtalk/h5/picker-link.ts';
 import { DingTalkInbound } from '../../../src/dingtalk/inbound.ts';
 import { DingTalkOpenApi } from '../../../src/dingtalk/openapi-client.ts';
 import { DingTalkRobotApi } from '../../../src/dingtalk/robot-api.ts';
@@ -59,7 +60,7 @@ export interface DingTalkBot {
 
 let n = 0;
 
-export async function startDingTalkBot(database: Database, opts: { reportCardTemplateId?: string | null } = {}): Promise<DingTalkBot> {
+export async function startDingTalkBot(database: Database, opts: { reportCardTemplateId?: string | null; partnerPicker?: PartnerPickerLink } = {}): Promise<DingTalkBot> {
   const w = await caseWorld(database);
   const grants: [string, string][] = [
     [DT.officer, 'officer'], [DT.officer, 'approver'], [DT.approver, 'approver'], [DT.approver2, 'approver'], [DT.finance, 'finance'], [DT.admin, 'admin'],
@@ -75,6 +76,7 @@ export async function startDingTalkBot(database: Database, opts: { reportCardTem
   const handlers = dingtalkHandlers({
     db: w.db, clock: w.clock, cases: w.cases, robot, logger: silentLogger,
     reportCardTemplateId: opts.reportCardTemplateId === undefined ? REPORT_TEMPLATE : opts.reportCardTemplateId, callbackType: 'STREAM',
+    ...(opts.partnerPicker ? { partnerPicker: opts.partnerPicker } : {}),
   });
   const inbound = new DingTalkInbound(w.db, w.clock, handlers);
   const client = new DingTalkStreamClient({

@@ -1,13 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { runCli } from '../../../src/cli/main.ts';
+import { openDatabase } from '../../../src/db/database.ts';
 import { loadPolicyVersions } from '../../../src/db/repositories/policy.repository.ts';
 import { FY22 } from '../../../src/domain/policy/fy22.ts';
 import { importPartners } from '../../../src/service/imports/import-partners.ts';
 import { noJobScheduler } from '../../../src/service/jobs-port.ts';
+import { livePolicies } from '../../../src/service/policy/live-policies.ts';
 import { loadPolicyVersion } from '../../../src/service/policy/load-policy.ts';
 import { previewSanction } from '../../../src/service/rules/preview-sanction.ts';
-import { describeEachBackend } from '../../support/databases.ts';
+import { fixedClock } from '../../../src/service/clock.ts';
+import { databaseUrlOf, describeEachBackend } from '../../support/databases.ts';
 import {
   captureIo,
   CLASS2_ITEM,
@@ -119,7 +122,9 @@ describeEachBackend('R-POLICY, R-ANNOUNCE: an admin loads a new policy version; 
       expect(c.stdout().split('\n')).toEqual([
         'Loaded policy FY27, published 2026-06-01, in force from 2026-07-01, with the catalog of FY22 (58 items).',
         'Announcement queued to 3 partner contact(s) and the notices channel (R-ANNOUNCE).',
-        'Restart the bot so it judges under the new version from its effective date.',
+        w.database.backend === 'postgres'
+          ? 'A running bot on this database picks it up now (no restart) and judges under it from its effective date.'
+          : 'The bot reads it when it starts (the embedded database is open in one process at a time) and judges under it from its effective date.',
       ]);
       const again = captureIo();
       expect(await runCli(['policy', 'load', path], {}, again.io, cliOpener(w))).toBe(1);
@@ -129,3 +134,48 @@ describeEachBackend('R-POLICY, R-ANNOUNCE: an admin loads a new policy version; 
     }
   });
 });
+
+describeEachBackend('R-POLICY: a running service picks up a version loaded by another process, without a restart', (getDb) => {
+  it('judges with FY22; `cli policy load` on another connection stores FY27 effective tomorrow; a day on/after it is judged under FY27 at once, a day before still under FY22', async () => {
+    const w = await serviceWorld(getDb());
+    await givenPartners(w);
+    // As src/bot.ts wires it: one live list, handed to the rules use cases once.
+    const live = await livePolicies(w.database, (e) => {
+      throw e;
+    });
+    try {
+      // The service previews as of 2026-08-03; the operator loads on 2026-06-01 (its own clock), effective 2026-06-02.
+      const rules = { ...w.rules, clock: fixedClock('2026-08-03T04:00:00Z'), policies: live.versions };
+      const judged = async (occurred: string) => {
+        const j = await previewSanction(rules, { partnerId: 'P1', itemId: CLASS2_ITEM, occurred, on: '2026-08-03' });
+        return [j.policy.id, j.decision.amount.toFixed(2)];
+      };
+      expect(await judged('2026-06-02')).toEqual(['FY22', '5000.00']);
+
+      // Another process: its own connection pool, the CLI as an operator runs it.
+      const database = await openDatabase({ databaseUrl: databaseUrlOf(w.database)! });
+      try {
+        const files = await scratchDir();
+        try {
+          const path = await files.write('fy27.json', fy27({ effectiveFrom: '2026-06-02' }));
+          const c = captureIo();
+          const cli = { ...w, database, db: database.db, clock: fixedClock('2026-06-01T04:00:00Z') };
+          expect(await runCli(['policy', 'load', path], {}, c.io, cliOpener(cli))).toBe(0);
+          expect(c.stdout()).toContain('A running bot on this database picks it up now (no restart)');
+        } finally {
+          await files.cleanup();
+        }
+      } finally {
+        await database.close();
+      }
+
+      // The signal arrives as the load commits; nothing here re-reads by hand.
+      await vi.waitFor(() => expect(live.versions.map((v) => v.id)).toEqual(['FY22', 'FY27']), { timeout: 5000, interval: 20 });
+      expect(await judged('2026-06-02')).toEqual(['FY27', '8000.00']);
+      expect(await judged('2026-07-15')).toEqual(['FY27', '8000.00']);
+      expect(await judged('2026-06-01')).toEqual(['FY22', '5000.00']);
+    } finally {
+      await live.stop();
+    }
+  });
+}, ['postgres']);

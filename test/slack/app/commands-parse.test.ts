@@ -53,6 +53,15 @@ describe('reading what people type after /violation and /partner', () => {
     expect(parsePartnerCommand('complaint')).toEqual({ sub: 'complaint' });
   });
 
+  it('reads the registry commands: /partner add, edit|program PARTNER, contract PARTNER [new] (issue 11)', () => {
+    expect(parsePartnerCommand('add')).toEqual({ sub: 'add' });
+    expect(parsePartnerCommand('Edit P1')).toEqual({ sub: 'edit', partnerId: 'P1' });
+    expect(parsePartnerCommand('program P1')).toEqual({ sub: 'program', partnerId: 'P1' });
+    expect(parsePartnerCommand('contract P1')).toEqual({ sub: 'contract', partnerId: 'P1', fresh: false });
+    expect(parsePartnerCommand('contract P1 NEW')).toEqual({ sub: 'contract', partnerId: 'P1', fresh: true });
+    for (const bad of ['add P1', 'edit', 'edit P1 P2', 'program', 'contract', 'contract P1 old', 'program P1 new']) expect({ bad, parsed: parsePartnerCommand(bad) }).toEqual({ bad, parsed: { sub: 'usage', of: 'manage' } });
+  });
+
   it('takes evidence links one a line, ignoring blank lines and spaces', () => {
     expect(linkLines(' https://a.example/1 \r\n\n  https://b.example/2\n')).toEqual(['https://a.example/1', 'https://b.example/2']);
     expect(linkLines(null)).toEqual([]);

@@ -49,4 +49,17 @@ describe('what a person reads when something is refused or fails', () => {
     const ref = /reference: ([0-9a-f]{8})/.exec(m.text)![1]!;
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'error', ref, action: 'reply_accept', error: 'TypeError: cannot read properties of undefined' });
   });
+
+  it('the registry’s refusals (issue 11) read in both languages, with the partner, program and term they name, escaped', () => {
+    const codes = ['invalid', 'bad_form', 'no_category', 'partner_exists', 'changed_under_you', 'partner_exited', 'category_in_use', 'contract_overlap', 'already_in_program', 'not_in_program'];
+    for (const f of [en, zh]) {
+      for (const code of codes) {
+        const { lines, logger } = logs();
+        const m = userMessage(new DomainError(`registry.${code}`, 'x', { partnerId: 'P_1', program: 'Cloud *MSP*', startsOn: '2026-04-01', endsOn: '2027-03-31', reason: 'level is empty' }), f, logger);
+        expect({ code, locale: f.locale, untranslated: lines.length }).toEqual({ code, locale: f.locale, untranslated: 0 });
+        expect(m.text).not.toMatch(/\{\{|\*MSP\*/);
+      }
+    }
+    expect(userMessage(new DomainError('registry.changed_under_you', 'x', { partnerId: 'P3' }), en, logs().logger).text).toBe('Someone changed P3 since you opened this form, so nothing was saved. Open the form again to see the change.');
+  });
 });

@@ -9,7 +9,11 @@ import { locales, translator } from '../../../src/messages/i18n.ts';
 import { itemLabelOn } from '../../../src/slack/render/catalog-text.ts';
 import { answerModal } from '../../../src/slack/render/modals/answer-modal.ts';
 import { determineModal } from '../../../src/slack/render/modals/determine-modal.ts';
+import { contractModal } from '../../../src/slack/render/modals/contract-modal.ts';
+import { partnerModal } from '../../../src/slack/render/modals/partner-modal.ts';
+import { programModal } from '../../../src/slack/render/modals/program-modal.ts';
 import { reportModal } from '../../../src/slack/render/modals/report-modal.ts';
+import type { RegistryEntry } from '../../../src/service/registry/registry-entry.ts';
 import { renderNotification } from '../../../src/slack/render/render-notification.ts';
 import { caseDetailReply } from '../../../src/slack/render/views/case-detail.ts';
 import { caseListReply } from '../../../src/slack/render/views/case-list.ts';
@@ -160,6 +164,14 @@ const standing = {
   suspensions: [{ caseId: 'V-000042', since: at, by: 'slack:U0OFFICER' }],
 } as unknown as Standing;
 
+/** Issue 11: a registry entry whose name and program were typed by someone. */
+const hostileEntry: RegistryEntry = {
+  id: 'P1', name: NASTY, status: 'active', version: 'v1',
+  categories: [{ category: 'service', level: 'gold' }], contacts: [{ platform: 'slack', userId: 'U0PARTNER1' }],
+  contracts: [{ startsOn: '2026-04-01', endsOn: '2027-03-31', renewalNoticeOn: null }],
+  programs: [{ program: NASTY, category: 'service', joinedOn: '2026-05-01' }],
+};
+
 /** What each surface sends to Slack, for a reader in `f`'s language. */
 function surfaces(f: Fmt): [name: string, payload: unknown][] {
   return [
@@ -169,6 +181,9 @@ function surfaces(f: Fmt): [name: string, payload: unknown][] {
     ['home (contact)', homeView(f, policies, { kind: 'contact', page: 0, pageSize: 8, cases: { rows: [summary], total: 1 }, standings: [standing] })],
     ['standing', standingReply(f, policies, standing)],
     ['determine modal', determineModal(f, { caseId: 'V-000042', partnerName: PARTNER, partnerId: 'P1', itemLine: itemLabelOn(policies, 'SVC-09', '2026-05-20', f.locale), facts: NASTY, replies: [], fastTrack: false, preview: hostileDecision })],
+    ['partner edit modal', partnerModal(f, hostileEntry)],
+    ['contract modal', contractModal(f, hostileEntry, false)],
+    ['program modal', programModal(f, hostileEntry)],
     ['answer modal', answerModal(f, { caseId: 'V-000042', grounds: [NASTY], decision: hostileDecision, catalog: hostilePolicy.catalog, currentItem: hostilePolicy.catalog.find((i) => i.id === 'SVC-09') })],
   ];
 }

@@ -3,10 +3,16 @@ import type { CardAnswer } from '../card-answer.ts';
 import type { DingTalkHandlerDeps } from '../context.ts';
 import { REPORT_SUBMIT } from '../report-card.ts';
 import type { Click } from './click.ts';
+import { ANSWER_SUBMIT } from '../forms/answer-form.ts';
+import { DETERMINE_SUBMIT } from '../forms/determine-form.ts';
+import { answerOpen } from './answer-open.ts';
+import { answerSubmit } from './answer-submit.ts';
+import { complaintAnswerOpen } from './complaint-answer-open.ts';
 import { determinationApprove } from './determination-approve.ts';
 import { determinationReject } from './determination-reject.ts';
+import { determineOpen } from './determine-open.ts';
+import { determineSubmit } from './determine-submit.ts';
 import { dismissAction } from './dismiss.ts';
-import { notInDingTalk } from './elsewhere.ts';
 import { noticeSend } from './notice-send.ts';
 import { objectAction } from './object.ts';
 import { replyAccept } from './reply-accept.ts';
@@ -28,9 +34,15 @@ export const NOTIFICATION_ACTIONS = {
   determinationReject,
   noticeSend,
   dismissOpen: dismissAction,
-  determineOpen: notInDingTalk('determination.propose'),
-  answerOpen: notInDingTalk('objection.answer'),
-  complaintAnswerOpen: notInDingTalk('complaint.answer'),
+  determineOpen,
+  answerOpen,
+  complaintAnswerOpen,
 } satisfies Record<NotificationAction, CardHandler>;
 
-export const CARD_ACTIONS: Record<string, CardHandler> = { ...NOTIFICATION_ACTIONS, [REPORT_SUBMIT]: reportSubmit };
+/** The forms' submit buttons: the report card's, and the staff forms a notification button opens on its card. */
+export const CARD_ACTIONS: Record<string, CardHandler> = {
+  ...NOTIFICATION_ACTIONS,
+  [REPORT_SUBMIT]: reportSubmit,
+  [DETERMINE_SUBMIT]: determineSubmit,
+  [ANSWER_SUBMIT]: answerSubmit,
+};

@@ -15,7 +15,8 @@ export async function reportCommand(deps: DingTalkHandlerDeps, userId: string, f
   if (deps.reportCardTemplateId === null) return replyPrivately(deps, userId, title, trustedMarkdown(f.t('dingtalk.report.notConfigured')));
   let params: Record<string, string>;
   try {
-    params = await reportCardParams(deps, userId, f);
+    // The one recipient's card is `<base>.1` (DingTalkRobotApi.createAndDeliverCards): the H5 picker's link names it.
+    params = await reportCardParams(deps, userId, f, `report.${msgId}.1`);
   } catch (e) {
     return replyPrivately(deps, userId, title, `${EMOJI.warning} ${toMarkdown(dingtalkUserMessage(e, f, deps.logger, { command: 'report', userId }).text)}`);
   }

@@ -82,12 +82,26 @@ export type PartnerCommand =
   | { sub: 'complaint' }
   /** R-EXIT-*: `exit PARTNER [apply]` (admins): the exit check, or the voluntary application form. */
   | { sub: 'exit'; partnerId: string; apply: boolean }
-  | { sub: 'usage'; of?: 'request' | 'exit' };
+  /** R-CAT (issue 11), admins: the registry's modals. `fresh`: a new contract term rather than the latest. */
+  | { sub: 'add' }
+  | { sub: 'edit' | 'program'; partnerId: string }
+  | { sub: 'contract'; partnerId: string; fresh: boolean }
+  | { sub: 'usage'; of?: 'request' | 'manage' | 'exit' };
 
-/** `/partner status PARTNER`, `/partner request KIND PARTNER DATE [CATEGORY|PROGRAM]`. */
+/**
+ * `/partner status PARTNER`, `/partner request KIND PARTNER DATE [CATEGORY|PROGRAM]`,
+ * `/partner add`, `/partner edit|program PARTNER`, `/partner contract PARTNER [new]`.
+ */
 export function parsePartnerCommand(text: string): PartnerCommand {
   const words = text.trim().split(/\s+/).filter((w) => w !== '');
   const sub = words[0]?.toLowerCase();
+  if (sub === 'add') return words.length === 1 ? { sub: 'add' } : { sub: 'usage', of: 'manage' };
+  if (sub === 'edit' || sub === 'program' || sub === 'contract') {
+    const id = partnerIdSchema.safeParse(words[1] ?? '');
+    const fresh = sub === 'contract' && words.length === 3 && words[2]!.toLowerCase() === 'new';
+    if (!id.success || (words.length !== 2 && !fresh)) return { sub: 'usage', of: 'manage' };
+    return sub === 'contract' ? { sub, partnerId: id.data, fresh } : { sub, partnerId: id.data };
+  }
   if (sub === 'request') {
     const id = partnerIdSchema.safeParse(words[2] ?? '');
     if (words.length < 4 || !id.success) return { sub: 'usage', of: 'request' };

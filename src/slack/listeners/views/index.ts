@@ -12,6 +12,9 @@ import { dismissSubmit } from './dismiss-submit.ts';
 import { objectionSubmit } from './objection-submit.ts';
 import { rejectSubmit } from './reject-submit.ts';
 import { reportSubmit } from './report-submit.ts';
+import { contractSubmit } from './contract-submit.ts';
+import { partnerSubmit } from './partner-submit.ts';
+import { programSubmit } from './program-submit.ts';
 
 /** Every modal's submission, by callback id (src/slack/action-ids.ts VIEWS). */
 export const viewListeners: Record<(typeof VIEWS)[keyof typeof VIEWS], Make<SubmitArgs>> = {
@@ -25,6 +28,9 @@ export const viewListeners: Record<(typeof VIEWS)[keyof typeof VIEWS], Make<Subm
   [VIEWS.complaint]: complaintSubmit,
   [VIEWS.complaintAnswer]: complaintAnswerSubmit,
   [VIEWS.exitApply]: exitApplySubmit,
+  [VIEWS.partner]: partnerSubmit,
+  [VIEWS.contract]: contractSubmit,
+  [VIEWS.program]: programSubmit,
 };
 
 export function register(app: App, ctx: SlackContext): void {

@@ -20,6 +20,7 @@ export function helpReply(f: Fmt, unknown?: string): PrivateReply {
     t('help.request'),
     t('help.complaint'),
     t('help.exit'),
+    t('help.manage'),
     t('help.help'),
   ];
   const intro = unknown === undefined ? t('help.intro') : t('help.unknown', { text: escapeAndClip(unknown, 100) });
