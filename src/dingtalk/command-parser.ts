@@ -11,14 +11,19 @@ export type DingTalkCommand =
   | { kind: 'show'; caseId: string; typedIn: Locale }
   | { kind: 'partner-status'; partnerId: string; typedIn: Locale }
   | { kind: 'language'; locale: Locale; typedIn: Locale }
+  /** R-COMPLAINT: a partner's contact complains; `partnerId` only when they named one (`#P001`). */
+  | { kind: 'complaint'; partnerId?: string; subject: string; text: string; typedIn: Locale }
   | {
       kind: 'help';
       /** asked: `帮助`/`help`; unknown: not a command; missing/bad-argument: a known command with no or a malformed id. */
       reason: 'asked' | 'unknown' | 'missing-argument' | 'bad-argument';
       /** The command meant, when known, so the help can be about it. */
-      command?: 'show' | 'partner-status' | 'language';
+      command?: HelpTopic;
       typedIn: Locale;
     };
+
+/** The commands with a usage line of their own. */
+export type HelpTopic = 'show' | 'partner-status' | 'language' | 'complaint';
 
 /** Case ids as the procedure issues them (V-000001). */
 const CASE_ID = /^V-\d{6,}$/i;
@@ -42,12 +47,30 @@ interface Rule {
   build(arg: string | undefined, typedIn: Locale): DingTalkCommand;
 }
 
-const help = (reason: 'missing-argument' | 'bad-argument', command: 'show' | 'partner-status' | 'language', typedIn: Locale): DingTalkCommand => ({
+const help = (reason: 'missing-argument' | 'bad-argument', command: HelpTopic, typedIn: Locale): DingTalkCommand => ({
   kind: 'help',
   reason,
   command,
   typedIn,
 });
+
+/**
+ * `[#P001 ]<subject> | <text>` (R-COMPLAINT). The partner is marked with `#`
+ * (or the full-width `＃`) so it can never be mistaken for a subject's first
+ * word ("Billing | …"); the first `|` (or `｜`) ends the subject, so the text
+ * may hold more of them. An empty subject or text is the use case's to refuse.
+ */
+function complaintOf(arg: string | undefined, typedIn: Locale): DingTalkCommand {
+  if (arg === undefined) return help('missing-argument', 'complaint', typedIn);
+  const named = /^[#＃](\S*)\s*(.*)$/su.exec(arg);
+  if (named && !PARTNER_ID.test(named[1]!)) return help('bad-argument', 'complaint', typedIn);
+  const rest = named ? named[2]! : arg;
+  const bar = rest.search(/[|｜]/u);
+  if (bar < 0) return help('missing-argument', 'complaint', typedIn);
+  const subject = rest.slice(0, bar).trim();
+  const text = rest.slice(bar + 1).trim();
+  return { kind: 'complaint', ...(named ? { partnerId: named[1]! } : {}), subject, text, typedIn };
+}
 
 // Chinese is often typed without spaces (违规上报), so the spaces are optional there.
 const RULES: Rule[] = [
@@ -65,6 +88,7 @@ const RULES: Rule[] = [
     build: (arg, typedIn) =>
       arg === undefined ? help('missing-argument', 'partner-status', typedIn) : PARTNER_ID.test(arg) ? { kind: 'partner-status', partnerId: arg, typedIn } : help('bad-argument', 'partner-status', typedIn),
   },
+  { zh: /^伙伴\s*投诉(?:\s*(.+))?$/s, en: /^partner\s+complaint(?:\s+(.+))?$/is, build: complaintOf },
   {
     zh: /^语言(?:\s*(.+))?$/,
     en: /^language(?:\s+(.+))?$/i,

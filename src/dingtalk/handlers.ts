@@ -6,6 +6,7 @@ import type { CardAction, InboundHandlers, RobotCommand } from './inbound.ts';
 import { CARD_ACTIONS } from './handlers/actions/index.ts';
 import { clickOf } from './handlers/actions/click.ts';
 import { cardRefused, type CardAnswer } from './handlers/card-answer.ts';
+import { complaintCommand } from './handlers/commands/complaint.ts';
 import { helpCommand } from './handlers/commands/help.ts';
 import { languageCommand } from './handlers/commands/language.ts';
 import { listCommand } from './handlers/commands/list.ts';
@@ -55,6 +56,8 @@ async function onCommand(deps: DingTalkHandlerDeps, cmd: RobotCommand): Promise<
       return partnerStatusCommand(deps, cmd.userId, f, c.partnerId);
     case 'report':
       return reportCommand(deps, cmd.userId, f, cmd.msgId);
+    case 'complaint':
+      return complaintCommand(deps, cmd.userId, f, c, cmd.msgId);
   }
 }
 

@@ -475,6 +475,7 @@ export const uiEn = {
       list: '• `违规 列表` / `violation list`: cases you may see, newest first',
       show: '• `违规 查看 V-000012` / `violation show V-000012`: everything on record about a case that you may see',
       status: '• `伙伴 状态 P001` / `partner status P001`: valid sanctions, what the next one would cost, restrictions, amount owed',
+      complaint: '• `伙伴 投诉 SUBJECT | TEXT` / `partner complaint SUBJECT | TEXT`: a partner’s contact complains about the vendor (R-COMPLAINT); speaking for several partners, name one first: `partner complaint #P001 SUBJECT | TEXT`',
       language: '• `语言 中文` / `language en`: the language I answer you in',
       help: '• `帮助` / `help`: this help',
       buttons: 'Partner contacts answer with the buttons on the robot’s cards (Accept, Dispute, Object). Approvers decide on the cards in the approvals group.',
@@ -483,6 +484,7 @@ export const uiEn = {
       show: 'Give the case: `violation show V-000012` (or `违规 查看 V-000012`).',
       'partner-status': 'Give the partner: `partner status P001` (or `伙伴 状态 P001`).',
       language: 'Say which: `language en` or `language 中文`.',
+      complaint: 'Write the subject, a `|`, then what happened: `partner complaint Late invoice | The May invoice came 3 weeks late` (or `伙伴 投诉 …`). If you speak for several partners, name the one that complains first, with `#`: `partner complaint #P001 Late invoice | …`.',
     },
     language: { set: 'From now on I answer you in English.' },
     list: { more: 'Showing the newest {{shown}} of {{total}}; open one with `violation show V-…`.' },
@@ -505,10 +507,13 @@ export const uiEn = {
       unknownAction: 'This button is not known here; open the case again with `violation show V-…`.',
       needsText: 'Write your reasons in the card’s text box, then press the button again.',
       done: 'Done.',
-      complaintElsewhere: 'Answer complaint {{complaintId}} in Slack (its Answer button) or with `cli complaints answer {{complaintId}}`; DingTalk has no answer form yet (R-COMPLAINT).',
     },
     form: {
       fixErrors: 'Nothing was proposed; correct the fields marked and send again.',
+      answerFixErrors: 'Nothing was sent; correct the fields marked and send again.',
+    },
+    complaint: {
+      choosePartner: 'You speak for {{partners}}: name the partner that complains, with `#`, before the subject: `partner complaint #{{first}} SUBJECT | TEXT`. Nothing was filed.',
     },
   },
   // ── complaints (R-COMPLAINT, issue 11) ──

@@ -469,6 +469,7 @@ export const uiZh = {
       list: '• `违规 列表` / `violation list`：你可查看的案件，最新在前',
       show: '• `违规 查看 V-000012` / `violation show V-000012`：你可查看的案件全部记录',
       status: '• `伙伴 状态 P001` / `partner status P001`：有效处罚、下一次违规的后果、限制措施、欠款',
+      complaint: '• `伙伴 投诉 主题 | 内容` / `partner complaint SUBJECT | TEXT`：合作伙伴联系人投诉阿里云（R-COMPLAINT）；代表多个合作伙伴时先用 `#` 指明一个：`伙伴 投诉 #P001 主题 | 内容`',
       language: '• `语言 中文` / `language en`：我回复你所用的语言',
       help: '• `帮助` / `help`：本帮助',
       buttons: '合作伙伴联系人通过机器人卡片上的按钮（接受、申辩、异议）回复；审批人在审批群的卡片上决定。',
@@ -477,6 +478,7 @@ export const uiZh = {
       show: '请给出案件号：`违规 查看 V-000012`。',
       'partner-status': '请给出合作伙伴：`伙伴 状态 P001`。',
       language: '请说明语言：`语言 中文` 或 `语言 en`。',
+      complaint: '先写主题，再写一个 `|`，然后写事情经过：`伙伴 投诉 发票延迟 | 5 月发票晚了 3 周`。如果你代表多个合作伙伴，请先用 `#` 指明投诉的合作伙伴：`伙伴 投诉 #P001 发票延迟 | …`。',
     },
     language: { set: '好的，今后我用中文回复你。' },
     list: { more: '显示最新的 {{shown}} 件，共 {{total}} 件；用 `违规 查看 V-…` 查看其中一件。' },
@@ -499,10 +501,13 @@ export const uiZh = {
       unknownAction: '无法识别此按钮；请用 `违规 查看 V-…` 重新打开案件。',
       needsText: '请先在卡片的文本框中写明理由，再按按钮。',
       done: '已完成。',
-      complaintElsewhere: '请在 Slack（点击“答复”按钮）或用 `cli complaints answer {{complaintId}}` 答复投诉 {{complaintId}}；钉钉暂无答复表单（R-COMPLAINT）。',
     },
     form: {
       fixErrors: '未提出任何内容；请修改标出的字段后重新提交。',
+      answerFixErrors: '未发送任何内容；请修改标出的字段后重新提交。',
+    },
+    complaint: {
+      choosePartner: '你代表 {{partners}}：请在主题前用 `#` 指明投诉的合作伙伴：`伙伴 投诉 #{{first}} 主题 | 内容`。未提交任何投诉。',
     },
   },
   // ── 投诉（R-COMPLAINT，第 11 号议题）──

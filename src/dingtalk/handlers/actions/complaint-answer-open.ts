@@ -1,19 +1,15 @@
-import { z } from 'zod';
-import { requireRole } from '../../../domain/access/roles.ts';
-import { loadAccess } from '../../../service/access/actor.ts';
-import { cardRefused, type CardAnswer } from '../card-answer.ts';
+import type { CardAnswer } from '../card-answer.ts';
 import type { DingTalkHandlerDeps } from '../context.ts';
+import { formAnswer } from '../forms/card-form.ts';
+import { complaintAnswerFormVars, complaintIdSchema } from '../forms/complaint-answer-form.ts';
 import { buttonValue, type Click } from './click.ts';
 
 /**
- * A complaint's Answer button (R-COMPLAINT) on the approvals group's card. The
- * answer form exists in Slack (a modal) and the CLI; no DingTalk card holds it
- * yet. Whoever lacks the officer role is told that first, as everywhere; an
- * officer is told where to answer. Nothing changes either way.
+ * A complaint's Answer button (R-COMPLAINT) on the approvals group's card:
+ * the answer form in the clicker's own view of the card. Refused as Slack's
+ * button refuses: not staff, the complaint does not exist; staff without the
+ * officer role are told which role; an answered one is closed.
  */
 export async function complaintAnswerOpen(deps: DingTalkHandlerDeps, c: Click): Promise<CardAnswer> {
-  const access = await loadAccess(deps.cases.db, c.actor);
-  requireRole(access.roles, 'complaint.answer', `dingtalk:${c.userId}`);
-  const complaintId = buttonValue(z.string().regex(/^C-\d{6}$/), c);
-  return cardRefused([c.f.t('dingtalk.card.complaintElsewhere', { complaintId })]);
+  return formAnswer('complaintAnswerForm', await complaintAnswerFormVars(deps, c.userId, c.f, buttonValue(complaintIdSchema, c)));
 }

@@ -2,7 +2,7 @@ import { proposeDetermination } from '../../../service/cases/propose-determinati
 import { caseIdSchema } from '../../../service/input/chat-input.ts';
 import type { CardAnswer } from '../card-answer.ts';
 import type { DingTalkHandlerDeps } from '../context.ts';
-import { submissionKey, submitForm } from '../forms/card-form.ts';
+import { proposalDone, submissionKey, submitForm } from '../forms/card-form.ts';
 import { DETERMINE_FIELDS, DETERMINE_SUBMIT, determineFormOf, determineFormVars } from '../forms/determine-form.ts';
 import { buttonValue, type Click } from './click.ts';
 
@@ -13,7 +13,7 @@ export async function determineSubmit(deps: DingTalkHandlerDeps, c: Click): Prom
   return submitForm(
     deps,
     c,
-    { status: 'determineForm', fields: DETERMINE_FIELDS, action: DETERMINE_SUBMIT, doneKey: 'determine.done', vars: () => determineFormVars(deps, c.userId, c.f, caseId) },
+    { status: 'determineForm', fields: DETERMINE_FIELDS, action: DETERMINE_SUBMIT, done: (r) => proposalDone(c.f.t, 'determine.done', r), vars: () => determineFormVars(deps, c.userId, c.f, caseId) },
     () => proposeDetermination(deps.cases, { key: submissionKey('determine', c, { caseId, ...form }), actor: c.actor, caseId, ...form }),
   );
 }

@@ -4,10 +4,12 @@ import type { DingTalkHandlerDeps } from '../context.ts';
 import { REPORT_SUBMIT } from '../report-card.ts';
 import type { Click } from './click.ts';
 import { ANSWER_SUBMIT } from '../forms/answer-form.ts';
+import { COMPLAINT_ANSWER_SUBMIT } from '../forms/complaint-answer-form.ts';
 import { DETERMINE_SUBMIT } from '../forms/determine-form.ts';
 import { answerOpen } from './answer-open.ts';
 import { answerSubmit } from './answer-submit.ts';
 import { complaintAnswerOpen } from './complaint-answer-open.ts';
+import { complaintAnswerSubmit } from './complaint-answer-submit.ts';
 import { determinationApprove } from './determination-approve.ts';
 import { determinationReject } from './determination-reject.ts';
 import { determineOpen } from './determine-open.ts';
@@ -45,4 +47,5 @@ export const CARD_ACTIONS: Record<string, CardHandler> = {
   [REPORT_SUBMIT]: reportSubmit,
   [DETERMINE_SUBMIT]: determineSubmit,
   [ANSWER_SUBMIT]: answerSubmit,
+  [COMPLAINT_ANSWER_SUBMIT]: complaintAnswerSubmit,
 };

@@ -17,6 +17,6 @@ export function helpMarkdown(f: Fmt, cmd: Pick<Help, 'reason' | 'command'>): str
     return trustedMarkdown(`${lead}\n${t(`dingtalk.usage.${cmd.command}`)}`);
   }
   const intro = t(cmd.reason === 'unknown' ? 'dingtalk.help.unknown' : 'dingtalk.help.intro');
-  const lines = ['report', 'list', 'show', 'status', 'language', 'help'].map((k) => t(`dingtalk.help.${k}`));
+  const lines = ['report', 'list', 'show', 'status', 'complaint', 'language', 'help'].map((k) => t(`dingtalk.help.${k}`));
   return trustedMarkdown([`*${t('dingtalk.help.title')}*`, intro, '', ...lines, '', t('dingtalk.help.buttons')].join('\n'));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { tr } from '../../../messages/inline.ts';
+import type { Translate } from '../../../messages/i18n.ts';
+import { tr, type Inline } from '../../../messages/inline.ts';
 import { toPlain } from '../../render/to-markdown.ts';
 import { caseRef } from '../../render/words.ts';
 import type { CardAnswer } from '../card-answer.ts';
@@ -17,7 +18,7 @@ import type { Click } from '../actions/click.ts';
  */
 
 /** A form's card status: which form the template shows to the clicker. */
-export type FormStatus = 'determineForm' | 'answerForm';
+export type FormStatus = 'determineForm' | 'answerForm' | 'complaintAnswerForm';
 
 /** The form, or the form again with an error: only the clicker's view of the card changes. */
 export function formAnswer(status: FormStatus, vars: Record<string, string>): CardAnswer {
@@ -57,37 +58,49 @@ export function submissionKey(kind: string, c: Click, form: unknown): string {
   return `dingtalk:${kind}:${c.outTrackId}:${c.userId}:${hash}`;
 }
 
+/** What the card says once a form's use case is done: the words, and variables for everyone's card. */
+export interface FormDone {
+  message: Inline;
+  vars?: Record<string, string>;
+}
+
+/** A determination proposed (R-DETERMINE, R-NOTICE): the card names it, so the approvals step can follow it. */
+export function proposalDone(t: Translate, doneKey: string, r: { caseId: string; determinationId: number }): FormDone {
+  return { message: tr(t, doneKey, { id: r.determinationId, caseId: caseRef(r.caseId) }), vars: { determinationId: String(r.determinationId) } };
+}
+
 /**
  * Runs a form's use case. Done: the card says so to everyone (the step is
  * taken) and the clicker's form closes. An error about one of the form's
  * fields: the form again, the error under the field, nothing written. Any
  * other refusal: the clicker is told why, on the card.
  */
-export async function submitForm(
+export async function submitForm<R>(
   deps: DingTalkHandlerDeps,
   c: Click,
   form: {
     status: FormStatus;
     fields: readonly string[];
     action: string;
-    doneKey: string;
+    done: (r: R) => FormDone;
+    /** The line over a form sent back with errors (default: nothing was proposed). */
+    fixKey?: string;
     /** The form's variables again (labels, options, preview), so the card shows the whole form with the error. */
     vars: () => Promise<Record<string, string>>;
   },
-  run: () => Promise<{ caseId: string; determinationId: number }>,
+  run: () => Promise<R>,
 ): Promise<CardAnswer> {
   const { t } = c.f;
   const cleared = Object.fromEntries(form.fields.map((k) => [`${k}Error`, '']));
   try {
-    const r = await run();
-    const message = toPlain(tr(t, form.doneKey, { id: r.determinationId, caseId: caseRef(r.caseId) }));
-    const done = { status: 'done', message, determinationId: String(r.determinationId) };
+    const d = form.done(await run());
+    const done = { status: 'done', message: toPlain(d.message), ...d.vars };
     return { cardData: { cardParamMap: done }, userPrivateData: { cardParamMap: { ...cleared, ...done } } };
   } catch (e) {
     const m = dingtalkUserMessage(e, c.f, deps.logger, { action: form.action, userId: c.userId, outTrackId: c.outTrackId });
     if (m.field !== undefined && form.fields.includes(m.field)) {
       const vars = await form.vars().catch(() => ({}));
-      return formAnswer(form.status, { ...vars, ...cleared, message: t('dingtalk.form.fixErrors'), [`${m.field}Error`]: toPlain(m.text) });
+      return formAnswer(form.status, { ...vars, ...cleared, message: t(form.fixKey ?? 'dingtalk.form.fixErrors'), [`${m.field}Error`]: toPlain(m.text) });
     }
     return { userPrivateData: { cardParamMap: { ...cleared, status: 'refused', message: toPlain(m.text) } } };
   }
