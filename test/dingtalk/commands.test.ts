@@ -29,6 +29,12 @@ describeEachBackend('DingTalk text commands (issue 12)', (getDb) => {
     const en = await bot.say(DT.finance, 'help');
     expect(en).toContain('Type one of these to me');
     expect(en).not.toMatch(/\/violation/); // no Slack slash commands in DingTalk's help
+    // R-COMPLAINT: filing by text command, and how a contact of several partners names one.
+    expect(zh).toContain('`伙伴 投诉 主题 | 内容`');
+    expect(zh).toContain('`伙伴 投诉 #P001 主题 | 内容`');
+    expect(en).toContain('`partner complaint #P001 SUBJECT | TEXT`');
+    expect(await bot.say(DT.admin, 'partner complaint')).toContain('Write the subject, a `|`, then what happened');
+    expect(await bot.say(DT.admin, '伙伴 投诉 #P?1 主题 | 内容')).toContain('先写主题');
     expect(await bot.say(DT.finance, 'what can you do')).toContain('I don’t know that command');
     expect(await bot.say(DT.admin, '你好')).toContain('无法识别这条命令');
     expect(await bot.say(DT.admin, 'violation show')).toContain('Give the case: `violation show V-000012`');

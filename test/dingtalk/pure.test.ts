@@ -55,6 +55,18 @@ describe('parseDingTalkCommand (no slash commands in DingTalk)', () => {
     ['partner status P 1', { kind: 'help', reason: 'bad-argument', command: 'partner-status', typedIn: 'en' }],
     ['language fr', { kind: 'help', reason: 'bad-argument', command: 'language', typedIn: 'en' }],
     ['violation reports', { kind: 'help', reason: 'unknown', typedIn: 'en' }],
+    // R-COMPLAINT: the first `|` ends the subject; a partner is named only with `#`, so a subject's first word is never taken for one.
+    ['伙伴 投诉 返利延迟 | 晚了 5 周', { kind: 'complaint', subject: '返利延迟', text: '晚了 5 周', typedIn: 'zh-CN' }],
+    ['伙伴投诉 返利延迟｜晚了', { kind: 'complaint', subject: '返利延迟', text: '晚了', typedIn: 'zh-CN' }],
+    ['partner complaint Billing error | Invoice 7 | twice', { kind: 'complaint', subject: 'Billing error', text: 'Invoice 7 | twice', typedIn: 'en' }],
+    ['Partner Complaint P001 late | text', { kind: 'complaint', subject: 'P001 late', text: 'text', typedIn: 'en' }],
+    ['partner complaint #P001 Late | text', { kind: 'complaint', partnerId: 'P001', subject: 'Late', text: 'text', typedIn: 'en' }],
+    ['伙伴 投诉 ＃P2 迟到 | 内容', { kind: 'complaint', partnerId: 'P2', subject: '迟到', text: '内容', typedIn: 'zh-CN' }],
+    ['partner complaint Late |', { kind: 'complaint', subject: 'Late', text: '', typedIn: 'en' }],
+    ['伙伴 投诉', { kind: 'help', reason: 'missing-argument', command: 'complaint', typedIn: 'zh-CN' }],
+    ['partner complaint no bar here', { kind: 'help', reason: 'missing-argument', command: 'complaint', typedIn: 'en' }],
+    ['partner complaint #P?1 Late | text', { kind: 'help', reason: 'bad-argument', command: 'complaint', typedIn: 'en' }],
+    ['partner complaints Late | text', { kind: 'help', reason: 'unknown', typedIn: 'en' }],
   ];
   it.each(cases)('%j', (text, expected) => {
     expect(parseDingTalkCommand(text)).toEqual(expected);

@@ -9,6 +9,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { proposeDetermination } from '../../src/service/cases/propose-determination.ts';
 import { reportViolation } from '../../src/service/cases/report-violation.ts';
+import { fileComplaint } from '../../src/service/complaints/file-complaint.ts';
 import { key } from '../support/case-fixtures.ts';
 import { describeEachBackend } from '../support/databases.ts';
 import { caseState, countRows } from '../slack/e2e/harness.ts';
@@ -161,6 +162,30 @@ describeEachBackend('the role × action matrix on the DingTalk surface', (getDb)
     }
     expect(await countRows(bot.w.db, 'audit_events')).toBe(audit);
     expect(await caseState(bot.w.db, caseId)).toBe('objection_raised');
+  });
+
+  it('a complaint’s Answer button (R-COMPLAINT): the form for the officer only; other staff are told which role; to everyone not staff the complaint does not exist; a forged answer changes nothing', async () => {
+    bot = await startDingTalkBot(getDb());
+    const c = await fileComplaint(bot.w.cases, { key: key(), actor: dt(DT.ownContact), subject: 'Late rebate', text: 'Paid late', evidence: [] });
+    const audit = await countRows(bot.w.db, 'audit_events');
+    const never = outcomeOfCard(await bot.click(DT.stranger, 'complaintAnswerOpen', { value: 'C-999999', locale: 'en' })).message;
+    const staff: Who[] = ['officer', 'approver', 'finance', 'admin'];
+    for (const who of EVERYONE) {
+      const a = await bot.click(DT[who], 'complaintAnswerOpen', { value: c.complaintId, locale: 'en' });
+      const status = a.userPrivateData?.cardParamMap.status;
+      expect({ who, status }).toEqual({ who, status: who === 'officer' ? 'complaintAnswerForm' : 'refused' });
+      expect(a.cardData).toBeUndefined();
+      if (who === 'officer') continue;
+      const message = a.userPrivateData!.cardParamMap.message!;
+      expectRefusalIsClear(message);
+      // Staff hear which role; anyone else (the filer's own contact too) hears what an id never filed gets.
+      if (staff.includes(who)) expect({ who, message }).toEqual({ who, message: expect.stringContaining('the officer role') });
+      else expect({ who, message }).toEqual({ who, message: never });
+      const forged = outcomeOfCard(await bot.click(DT[who], 'complaintAnswerSubmit', { value: c.complaintId, locale: 'en', answer: 'forged' }));
+      expect({ who, outcome: forged.outcome, message: forged.message }).toEqual({ who, outcome: 'refused', message });
+    }
+    expect(await countRows(bot.w.db, 'audit_events')).toBe(audit);
+    expect(await countRows(bot.w.db, 'complaints', "state = 'filed'")).toBe(1);
   });
 
   it('send notice and dismiss on a partner’s report are the officer’s (R-SCREEN); the reporter is never shown the other steps', async () => {
