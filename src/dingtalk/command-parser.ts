@@ -32,10 +32,13 @@ const PARTNER_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 const LOCALES: Record<string, Locale> = { en: 'en', english: 'en', 英文: 'en', 英语: 'en', 'zh-cn': 'zh-CN', zh: 'zh-CN', 中文: 'zh-CN', chinese: 'zh-CN' };
 
-/** Leading @mentions (the robot's name, DingTalk's full-width ＠ too) and every kind of space. */
-export function normaliseCommandText(text: string): string {
-  return text
-    .replace(/[\u3000\u00A0\s]+/gu, ' ')
+/**
+ * Leading @mentions (the robot's name, DingTalk's full-width ＠ too) and every
+ * kind of space; `keepLines` keeps line breaks (a complaint's text has paragraphs).
+ */
+export function normaliseCommandText(text: string, keepLines = false): string {
+  const spaced = keepLines ? text.replace(/[^\S\n]+/gu, ' ').replace(/ ?\n ?/g, '\n') : text.replace(/[\u3000\u00A0\s]+/gu, ' ');
+  return spaced
     .trim()
     .replace(/^(?:[@＠]\S*\s*)+/u, '')
     .trim();
@@ -45,6 +48,8 @@ interface Rule {
   zh: RegExp;
   en: RegExp;
   build(arg: string | undefined, typedIn: Locale): DingTalkCommand;
+  /** Read with its line breaks (normaliseCommandText's keepLines). */
+  keepLines?: true;
 }
 
 const help = (reason: 'missing-argument' | 'bad-argument', command: HelpTopic, typedIn: Locale): DingTalkCommand => ({
@@ -67,7 +72,7 @@ function complaintOf(arg: string | undefined, typedIn: Locale): DingTalkCommand 
   const rest = named ? named[2]! : arg;
   const bar = rest.search(/[|｜]/u);
   if (bar < 0) return help('missing-argument', 'complaint', typedIn);
-  const subject = rest.slice(0, bar).trim();
+  const subject = rest.slice(0, bar).replace(/\s+/g, ' ').trim();
   const text = rest.slice(bar + 1).trim();
   return { kind: 'complaint', ...(named ? { partnerId: named[1]! } : {}), subject, text, typedIn };
 }
@@ -88,7 +93,7 @@ const RULES: Rule[] = [
     build: (arg, typedIn) =>
       arg === undefined ? help('missing-argument', 'partner-status', typedIn) : PARTNER_ID.test(arg) ? { kind: 'partner-status', partnerId: arg, typedIn } : help('bad-argument', 'partner-status', typedIn),
   },
-  { zh: /^伙伴\s*投诉(?:\s*(.+))?$/s, en: /^partner\s+complaint(?:\s+(.+))?$/is, build: complaintOf },
+  { zh: /^伙伴\s*投诉(?:\s*(.+))?$/s, en: /^partner\s+complaint(?:\s+(.+))?$/is, build: complaintOf, keepLines: true },
   {
     zh: /^语言(?:\s*(.+))?$/,
     en: /^language(?:\s+(.+))?$/i,
@@ -102,11 +107,13 @@ const RULES: Rule[] = [
 
 export function parseDingTalkCommand(text: string): DingTalkCommand {
   const t = normaliseCommandText(text);
+  const withLines = normaliseCommandText(text, true);
   if (/^(?:帮助|help|\?|？)$/i.test(t)) return { kind: 'help', reason: 'asked', typedIn: /^帮助$/.test(t) ? 'zh-CN' : 'en' };
   for (const rule of RULES) {
-    const zh = rule.zh.exec(t);
+    const input = rule.keepLines ? withLines : t;
+    const zh = rule.zh.exec(input);
     if (zh) return rule.build(zh[1]?.trim(), 'zh-CN');
-    const en = rule.en.exec(t);
+    const en = rule.en.exec(input);
     if (en) return rule.build(en[1]?.trim(), 'en');
   }
   // Any Han character: answer the help in Chinese, else in English (the user's stored preference may still win).

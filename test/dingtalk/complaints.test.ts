@@ -183,9 +183,9 @@ describeEachBackend('partner complaints on DingTalk (R-COMPLAINT)', (getDb) => {
     expect(await countRows(bot.w.db, 'audit_events')).toBe(audit);
 
     expect(await bot.say(BOTH, 'partner complaint #P2 Late | late')).toMatch(/Complaint \*\*C-\d{6}\*\* is filed/);
-    expect(await bot.say(BOTH, '伙伴 投诉 ＃P1 迟到｜迟到了')).toMatch(/已提交/);
+    expect(await bot.say(BOTH, '伙伴 投诉 ＃P1 迟到｜迟到了\n\n第二段')).toMatch(/已提交/);
     expect(await countRows(bot.w.db, 'complaints', `filed_by = 'dingtalk:${BOTH}'`)).toBe(2);
     expect(await countRows(bot.w.db, 'complaints', "partner_id = 'P2' and subject = 'Late'")).toBe(1);
-    expect(await countRows(bot.w.db, 'complaints', "partner_id = 'P1' and subject = '迟到' and text = '迟到了'")).toBe(1);
+    expect(await countRows(bot.w.db, 'complaints', "partner_id = 'P1' and subject = '迟到' and text = E'迟到了\\n\\n第二段'")).toBe(1);
   });
 });

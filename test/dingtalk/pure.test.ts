@@ -62,6 +62,8 @@ describe('parseDingTalkCommand (no slash commands in DingTalk)', () => {
     ['Partner Complaint P001 late | text', { kind: 'complaint', subject: 'P001 late', text: 'text', typedIn: 'en' }],
     ['partner complaint #P001 Late | text', { kind: 'complaint', partnerId: 'P001', subject: 'Late', text: 'text', typedIn: 'en' }],
     ['伙伴 投诉 ＃P2 迟到 | 内容', { kind: 'complaint', partnerId: 'P2', subject: '迟到', text: '内容', typedIn: 'zh-CN' }],
+    // The text keeps its paragraphs; the subject is one line.
+    ['@Bot partner complaint Late\n rebate |\r\n First line.  \n\nSecond\u3000line. ', { kind: 'complaint', subject: 'Late rebate', text: 'First line.\n\nSecond line.', typedIn: 'en' }],
     ['partner complaint Late |', { kind: 'complaint', subject: 'Late', text: '', typedIn: 'en' }],
     ['伙伴 投诉', { kind: 'help', reason: 'missing-argument', command: 'complaint', typedIn: 'zh-CN' }],
     ['partner complaint no bar here', { kind: 'help', reason: 'missing-argument', command: 'complaint', typedIn: 'en' }],
