@@ -5,52 +5,13 @@
 // (Stream WebSocket → DingTalkInbound → handlers); outbound is the real
 // outbox and the real DingTalk notifier, sending to the fake DingTalk.
 import { afterEach, expect, it } from 'vitest';
-import { dingtalkLocaleOf } from '../../src/db/repositories/dingtalk.repository.ts';
-import { DingTalkNotifier } from '../../src/dingtalk/notifier/dingtalk-notifier.ts';
-import { DingTalkOpenApi } from '../../src/dingtalk/openapi-client.ts';
-import { DingTalkRobotApi } from '../../src/dingtalk/robot-api.ts';
-import { deliverPending } from '../../src/service/outbox/deliver.ts';
-import { RecordingNotifier, type ChatNotifiers, type Notifier, type OutgoingMessage } from '../../src/service/outbox/notifier.ts';
 import { describeEachBackend } from '../support/databases.ts';
 import { caseState } from '../slack/e2e/harness.ts';
 import { closeObjectionWindow } from '../service/cases/case-steps.ts';
+import { CONVERSATIONS, realOutbound } from './support/real-outbound.ts';
 import { CARD_CREATE, DT, dt, outcomeOfCard, startDingTalkBot, type DingTalkBot } from './support/dingtalk-bot.ts';
 
-const CONVERSATIONS = { approvals: 'cidApprovals==', notices: 'cidNotices==' };
 const GROUP_SEND = 'POST robot/groupMessages/send';
-
-/** What the whole-case test needs of the outbound side: the notifiers the outbox uses, and what reached DingTalk. */
-interface NotifierUnderTest {
-  notifiers: ChatNotifiers;
-  /** `kind → userId` for a DM, `kind → #approvals|#notices` for a group message, in order. */
-  delivered(): string[];
-}
-
-/** The real DingTalk notifier against the bot's fake DingTalk, noting each message it delivered (Slack's side recorded apart). */
-function dingtalkNotifiers(bot: DingTalkBot): NotifierUnderTest {
-  const api = new DingTalkOpenApi({ baseUrl: bot.fake.url, clientId: bot.fake.clientId, clientSecret: bot.fake.clientSecret });
-  const real = new DingTalkNotifier({
-    robot: new DingTalkRobotApi(api, 'dingrobot', { flowControlDelayMs: 10 }),
-    conversations: CONVERSATIONS,
-    cardTemplateId: 'tpl.generic',
-    callbackType: 'STREAM',
-    localeOf: (userId) => dingtalkLocaleOf(bot.w.db, userId),
-    defaultLocale: 'zh-CN',
-    now: () => bot.w.clock.now(),
-  });
-  const sent: OutgoingMessage[] = [];
-  const dingtalk: Notifier = {
-    async deliver(m) {
-      const landed = await real.deliver(m);
-      sent.push(m);
-      return landed;
-    },
-  };
-  return {
-    notifiers: { dingtalk, slack: new RecordingNotifier() },
-    delivered: () => sent.map((m) => `${m.notification.kind} → ${m.recipient.type === 'user' ? m.recipient.userId : m.recipient.type === 'channel' ? `#${m.recipient.channel}` : `update #${m.recipient.outboxId}`}`),
-  };
-}
 
 describeEachBackend('the whole case through DingTalk (issue 12)', (getDb) => {
   let bot: DingTalkBot | undefined;
@@ -61,8 +22,8 @@ describeEachBackend('the whole case through DingTalk (issue 12)', (getDb) => {
 
   it('report card → notice → dispute → propose → approve → processing notice → public notice', async () => {
     bot = await startDingTalkBot(getDb());
-    const out = dingtalkNotifiers(bot);
-    const deliver = () => deliverPending({ db: bot!.w.db, clock: bot!.w.clock, notifiers: out.notifiers });
+    const out = realOutbound(bot);
+    const deliver = () => out.deliver();
 
     // The officer reports with the card.
     await bot.say(DT.officer, '违规 上报');
