@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { complaints, deadlines } from '../../db/schema/index.ts';
-import { maySeeComplaint } from '../../domain/access/complaint-visibility.ts';
+import { complaintExistsForAnswering } from '../../domain/access/complaint-visibility.ts';
 import { requireRole } from '../../domain/access/roles.ts';
 import { COMPLAINT_ANSWER_MAX, stepComplaint } from '../../domain/complaints/complaint.ts';
 import { formatShanghai } from '../../domain/dates.ts';
@@ -31,19 +31,21 @@ export interface AnswerComplaintResult {
  * (`complaint.answered`), its reminders become moot, and the filing
  * partner's contacts are told, and the approvals message that announced it
  * is edited to say so. The row lock makes two staff answering at once one
- * answer: the second finds it answered (`complaint.closed`). To a person who may not see the complaint
- * (another partner's contact, a stranger) it does not exist.
+ * answer: the second finds it answered (`complaint.closed`). The answer step
+ * is staff's alone, so to anyone else (a stranger, another partner's contact,
+ * the filing partner's own) it does not exist: what the Answer button says,
+ * on every surface, before any word about the answer's text.
  */
 export async function answerComplaint(deps: CaseDeps, input: AnswerComplaintInput): Promise<AnswerComplaintResult> {
-  const answer = input.answer.trim();
-  if (answer === '') throw new DomainError('complaint.answer_empty', 'Write the answer to the complaint.', { field: 'answer' });
-  if (answer.length > COMPLAINT_ANSWER_MAX) throw new DomainError('complaint.answer_too_long', `The answer is limited to ${COMPLAINT_ANSWER_MAX} characters.`, { field: 'answer' });
   return runCommand(deps, { key: input.key, action: 'complaint.answer', actor: actorKey(input.actor) }, async (tx) => {
     const [access, c] = await Promise.all([loadAccess(tx, input.actor), lockComplaint(tx, input.complaintId)]);
-    if (!maySeeComplaint({ staff: isStaff(access), partnerIds: access.partnerIds }, c.partnerId)) {
+    if (!complaintExistsForAnswering({ staff: isStaff(access), partnerIds: access.partnerIds }, c.partnerId)) {
       throw new DomainError('complaint.not_found', `No complaint with id "${input.complaintId}".`, { complaintId: input.complaintId });
     }
     requireRole(access.roles, 'complaint.answer', `<@${input.actor.userId}>`);
+    const answer = input.answer.trim();
+    if (answer === '') throw new DomainError('complaint.answer_empty', 'Write the answer to the complaint.', { field: 'answer' });
+    if (answer.length > COMPLAINT_ANSWER_MAX) throw new DomainError('complaint.answer_too_long', `The answer is limited to ${COMPLAINT_ANSWER_MAX} characters.`, { field: 'answer' });
     const state = stepComplaint(c.state, 'answer', c.id);
     const now = deps.clock.now();
     const late = now.getTime() > c.answerDueAt.getTime();
