@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDingTalkH5Config, DINGTALK_JSAPI_URL, DINGTALK_OAPI_URL } from '../../src/config/dingtalk-h5-config.ts';
 import { USER_BY_CODE_API } from '../../src/dingtalk/h5/auth-code.ts';
-import { startFakeDingTalk, type FakeDingTalk } from '../support/fake-dingtalk.ts';
+import { dingtalkEnvFor, startFakeDingTalk, type FakeDingTalk } from '../support/fake-dingtalk.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { freePort } from '../support/ports.ts';
 import { runMain, type MainProcess } from '../support/main-process.ts';
@@ -52,12 +52,7 @@ describe('npm start serves the H5 partner picker on PORT (issue 12)', () => {
   let slack: FakeSlack;
   let dir: string;
   const env = (port: number) => ({
-    DINGTALK_CLIENT_ID: fake.clientId,
-    DINGTALK_CLIENT_SECRET: fake.clientSecret,
-    DINGTALK_ROBOT_CODE: 'dingrobot',
-    DINGTALK_API_URL: fake.url,
-    DINGTALK_APPROVALS_CONVERSATION: 'cidApprovals==',
-    DINGTALK_NOTICES_CONVERSATION: 'cidNotices==',
+    ...dingtalkEnvFor(fake),
     DINGTALK_H5_URL: `http://127.0.0.1:${port}`,
     DINGTALK_CORP_ID: 'dingcorp0123',
     DINGTALK_OAPI_URL: fake.url,

@@ -11,7 +11,7 @@ import { openDatabase } from '../../src/db/database.ts';
 import { apiUsageOfMonth } from '../../src/db/repositories/dingtalk.repository.ts';
 import { usageMonthOf } from '../../src/dingtalk/usage-meter.ts';
 import { TOPIC_ROBOT } from '../../src/dingtalk/stream-client.ts';
-import { eventually, robotTextMessage, signedCallbackHeaders, startFakeDingTalk, type FakeDingTalk } from '../support/fake-dingtalk.ts';
+import { dingtalkEnvFor, eventually, robotTextMessage, signedCallbackHeaders, startFakeDingTalk, type FakeDingTalk } from '../support/fake-dingtalk.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { postSlashCommand } from '../support/slack-requests.ts';
 import { freePort } from '../support/ports.ts';
@@ -43,14 +43,7 @@ async function stopped(r: MainProcess): Promise<{ message: string; [k: string]: 
 describe('npm start with DingTalk (issue 12)', () => {
   let fake: FakeDingTalk;
   let dir: string;
-  const dingtalkEnv = () => ({
-    DINGTALK_CLIENT_ID: fake.clientId,
-    DINGTALK_CLIENT_SECRET: fake.clientSecret,
-    DINGTALK_ROBOT_CODE: 'dingrobot',
-    DINGTALK_API_URL: fake.url,
-    DINGTALK_APPROVALS_CONVERSATION: 'cidApprovals==',
-    DINGTALK_NOTICES_CONVERSATION: 'cidNotices==',
-  });
+  const dingtalkEnv = () => dingtalkEnvFor(fake);
   beforeAll(async () => {
     fake = await startFakeDingTalk();
     dir = await mkdtemp(join(tmpdir(), 'vbot-dingtalk-'));

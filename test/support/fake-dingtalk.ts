@@ -342,3 +342,15 @@ export async function eventually(check: () => boolean | Promise<boolean>, ms = 5
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** The environment `npm start` needs to serve DingTalk against this fake (the app's credentials, the robot, the two groups). */
+export function dingtalkEnvFor(fake: FakeDingTalk): Record<string, string> {
+  return {
+    DINGTALK_CLIENT_ID: fake.clientId,
+    DINGTALK_CLIENT_SECRET: fake.clientSecret,
+    DINGTALK_ROBOT_CODE: 'dingrobot',
+    DINGTALK_API_URL: fake.url,
+    DINGTALK_APPROVALS_CONVERSATION: 'cidApprovals==',
+    DINGTALK_NOTICES_CONVERSATION: 'cidNotices==',
+  };
+}
